@@ -1,0 +1,89 @@
+/**
+ * Which files `on-message check` reads: each argument is a file, a folder (searched for Markdown), or a
+ * glob. Folders skip dependency and build output (node_modules, .git, dist, out) and hidden folders.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx'];
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', '.work']);
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export interface FileSelection {
+  files: string[];
+  /** Arguments that matched nothing; a usage error for the CLI. */
+  unmatched: string[];
+}
+
+export function selectFiles(args: readonly string[], cwd: string): FileSelection {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args.length > 0 ? args : ['.']) {
+    const before = files.size;
+    if (GLOB_CHARS.test(arg)) addGlob(arg, cwd, files);
+    else {
+      const full = path.resolve(cwd, arg);
+      const stat = statOrUndefined(full);
+      if (stat?.isDirectory()) walk(full, files);
+      else if (stat?.isFile()) files.add(full);
+    }
+    if (files.size === before && !(statOrUndefined(path.resolve(cwd, arg))?.isDirectory())) unmatched.push(arg);
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(dir: string, out: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, out);
+    } else if (entry.isFile() && MARKDOWN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      out.add(full);
+    }
+  }
+}
+
+/** The static folder prefix of a glob is walked; every file under it is tested against the glob. */
+function addGlob(glob: string, cwd: string, out: Set<string>): void {
+  const posix = glob.split(path.sep).join('/');
+  const parts = posix.split('/');
+  const firstDynamic = parts.findIndex((p) => GLOB_CHARS.test(p));
+  const base = path.resolve(cwd, parts.slice(0, firstDynamic).join('/') || '.');
+  const isMatch = picomatch(posix, { dot: false });
+  const candidates = new Set<string>();
+  walkAll(base, candidates);
+  for (const file of candidates) {
+    const rel = path.relative(cwd, file).split(path.sep).join('/');
+    if (isMatch(rel) || isMatch(file.split(path.sep).join('/'))) out.add(file);
+  }
+}
+
+function walkAll(dir: string, out: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walkAll(full, out);
+    } else if (entry.isFile()) out.add(full);
+  }
+}

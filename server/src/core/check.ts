@@ -1,0 +1,69 @@
+/**
+ * The engine's entry point: Markdown text and a parsed brand file in, findings with offsets out.
+ */
+import type { Brand } from './brand/model';
+import type { Finding, Severity } from './types';
+import { parseProse } from './markdown/prose';
+import { isSuppressed, suppressions } from './markdown/suppress';
+import { analyse, contextFor } from './context';
+import { matchIndexFor } from './match/index-builder';
+import { resolveChannel } from './channel';
+import { rules as registry } from './rules/index';
+
+export interface CheckOptions {
+  /** The document's path relative to the brand file's folder, for channel path globs. */
+  path?: string;
+  /** Check as this channel, whatever the front matter and path say. */
+  channel?: string;
+  /** Only these rules (by id); all rules when absent. */
+  rules?: readonly string[];
+  /** Per-rule severity, or 'off'; wins over the rule's and the brand entry's own severity. */
+  severity?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export interface CheckResult {
+  /** Sorted by offset, then rule id. */
+  findings: Finding[];
+  /** The channel the document was checked as, if any. */
+  channel?: string;
+  /** Findings hidden by suppression comments. */
+  suppressed: number;
+  /** Rules that failed on this document; the other rules' findings are still complete. */
+  failures: Array<{ rule: string; message: string }>;
+}
+
+export function check(text: string, brand: Brand, options: CheckOptions = {}): CheckResult {
+  const doc = parseProse(text);
+  const channel = options.channel ?? resolveChannel(brand, doc.frontMatter, options.path);
+  const analysis = analyse(doc, brand, matchIndexFor(brand), channel);
+  const raw: Finding[] = [];
+  const failures: CheckResult['failures'] = [];
+  for (const rule of registry) {
+    const override = options.severity?.[rule.id];
+    if (override === 'off' || (options.rules && !options.rules.includes(rule.id))) continue;
+    const found: Finding[] = [];
+    try {
+      rule.check(contextFor(analysis, rule.id, rule.severity, found));
+    } catch (error) {
+      failures.push({ rule: rule.id, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const f of found) raw.push(override ? { ...f, severity: override } : f);
+  }
+  const regions = suppressions(text, doc.comments);
+  const kept = raw.filter((f) => !isSuppressed(regions, f.rule, f.start));
+  return { findings: dedupe(kept), channel, suppressed: raw.length - kept.length, failures };
+}
+
+/** One finding per rule and span, in document order. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule))
+    .filter((f) => {
+      const key = `${f.rule}:${f.start}:${f.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

@@ -1,0 +1,218 @@
+/**
+ * What a rule sees: the document's prose, split into tokens and sentences, every brand form found in it
+ * (one trie scan shared by all rules), its quotations, and a `report` function that turns block-text
+ * offsets into source offsets and keeps a fix only where it can be applied verbatim.
+ */
+import type { Brand, EntryBase, Person } from './brand/model';
+import type { BrandSource, Finding, Severity } from './types';
+import { type ProseBlock, type ProseDocument, isVerbatim, sourceEnd, sourceStart } from './markdown/prose';
+import { type Quote, blockquoteThirdParty, findQuotes } from './markdown/quotes';
+import { type Token, tokenize } from './text/tokenize';
+import { type Sentence, sentenceIndexAt, splitSentences } from './text/sentences';
+import { type MatchIndex, type Role, type TrieNode } from './match/index-builder';
+
+export interface BlockAnalysis {
+  block: ProseBlock;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** A brand form found in the copy. Token indices are into BlockAnalysis.tokens, `last` inclusive. */
+export interface Mention {
+  block: number;
+  first: number;
+  last: number;
+  /** Block-text offsets. */
+  start: number;
+  end: number;
+  /** The words as written, white space folded to single spaces. */
+  surface: string;
+  roles: Role[];
+}
+
+/** Where a span sits: inside a quotation, a third party's quotation, a heading, link text. */
+export interface Scope {
+  quote: boolean;
+  thirdPartyQuote: boolean;
+  heading: boolean;
+  linkText: boolean;
+}
+
+export interface Report {
+  block: number;
+  start: number;
+  end: number;
+  message: string;
+  severity?: Severity;
+  /** Replacement for `[fixStart ?? start, fixEnd ?? end)`; dropped when that range is not verbatim source. */
+  fix?: { title: string; text: string; start?: number; end?: number };
+  source?: BrandSource;
+  entryId?: string;
+  deprecated?: boolean;
+}
+
+export interface RuleContext {
+  readonly brand: Brand;
+  readonly index: MatchIndex;
+  readonly doc: ProseDocument;
+  readonly blocks: BlockAnalysis[];
+  readonly mentions: Mention[];
+  readonly quotes: Quote[];
+  /** The document's channel (front matter `channel:` or the brand file's path globs), if any. */
+  readonly channel?: string;
+  scope(block: number, offset: number): Scope;
+  sentenceAt(block: number, offset: number): Sentence;
+  /** Whether `offset` starts its sentence (after any opening quotes or brackets). */
+  isSentenceStart(block: number, offset: number): boolean;
+  report(report: Report): void;
+}
+
+/** Everything computed once per document and shared by all rules. */
+export interface Analysis {
+  brand: Brand;
+  index: MatchIndex;
+  doc: ProseDocument;
+  blocks: BlockAnalysis[];
+  mentions: Mention[];
+  quotes: Quote[];
+  blockquoteThirdParty: boolean[];
+  channel?: string;
+}
+
+export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, channel: string | undefined): Analysis {
+  const blocks = doc.blocks.map((block) => ({ block, tokens: tokenize(block.text), sentences: splitSentences(block.text) }));
+  const mentions: Mention[] = [];
+  blocks.forEach((analysis, b) => findMentions(analysis, b, index.root, mentions));
+  const isOurs = (speaker: string): boolean => brand.people.some((p) => speakerIs(speaker, p));
+  return {
+    brand,
+    index,
+    doc,
+    blocks,
+    mentions,
+    quotes: findQuotes(doc, isOurs),
+    blockquoteThirdParty: blockquoteThirdParty(doc, isOurs),
+    channel,
+  };
+}
+
+/** Whether an attribution names `person` (full name, or surname alone as AP second references do). */
+export function speakerIs(speaker: string, person: Person): boolean {
+  const name = person.name.trim();
+  if (speaker.includes(name)) return true;
+  const last = name.split(/\s+/).pop() ?? name;
+  return new RegExp(`(?:^|\\s)${escapeRegExp(last)}$`, 'u').test(speaker);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest-match scan: at each token, walk the trie as far as the copy allows; keep the deepest roles. */
+function findMentions(analysis: BlockAnalysis, block: number, root: TrieNode, out: Mention[]): void {
+  const tokens = analysis.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    let node: TrieNode | undefined = root.children.get(tokens[i].key);
+    let best = -1;
+    let bestNode: TrieNode | undefined;
+    for (let j = i; node; ) {
+      if (node.roles.length > 0) {
+        best = j;
+        bestNode = node;
+      }
+      j++;
+      if (j >= tokens.length) break;
+      const t = tokens[j];
+      node = node.children.get(t.glued ? t.key : ' ' + t.key);
+    }
+    if (bestNode && startsWord(tokens, i)) {
+      const start = tokens[i].start;
+      const end = tokens[best].end;
+      const surface = analysis.block.text.slice(start, end).replace(/\s+/g, ' ');
+      out.push({ block, first: i, last: best, start, end, surface, roles: bestNode.roles });
+      i = best + 1;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** A form cannot start in the middle of a word joined by an apostrophe ("don't" is not "t"). */
+function startsWord(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return !(tokens[i].glued && prev && prev.kind === 'punct' && prev.key === "'" && tokens[i - 2]?.kind === 'word');
+}
+
+/** Binds an analysis to one rule: reports carry that rule's id and default severity. */
+export function contextFor(analysis: Analysis, rule: string, severity: Severity, sink: Finding[]): RuleContext {
+  const scope = (block: number, offset: number): Scope => scopeAt(analysis, block, offset);
+  const sentenceAt = (block: number, offset: number): Sentence => {
+    const sentences = analysis.blocks[block].sentences;
+    const i = sentenceIndexAt(sentences, offset);
+    return i >= 0 ? sentences[i] : { start: 0, end: analysis.blocks[block].block.text.length };
+  };
+  return {
+    brand: analysis.brand,
+    index: analysis.index,
+    doc: analysis.doc,
+    blocks: analysis.blocks,
+    mentions: analysis.mentions,
+    quotes: analysis.quotes,
+    channel: analysis.channel,
+    scope,
+    sentenceAt,
+    isSentenceStart(block, offset) {
+      const s = sentenceAt(block, offset);
+      const lead = analysis.blocks[block].block.text.slice(s.start, offset);
+      return /^[\s"“‘'(\[*_—–-]*$/.test(lead);
+    },
+    report(r) {
+      const block = analysis.blocks[r.block].block;
+      const finding: Finding = {
+        rule,
+        severity: r.severity ?? severity,
+        message: r.message,
+        start: sourceStart(block, r.start),
+        end: sourceEnd(block, r.end),
+      };
+      if (r.fix) {
+        const fs = r.fix.start ?? r.start;
+        const fe = r.fix.end ?? r.end;
+        if (isVerbatim(block, fs, fe)) {
+          finding.fix = { title: r.fix.title, start: sourceStart(block, fs), end: sourceEnd(block, fe), text: r.fix.text };
+        }
+      }
+      if (r.source) finding.source = r.source;
+      if (r.entryId) finding.entryId = r.entryId;
+      if (r.deprecated) finding.deprecated = true;
+      sink.push(finding);
+    },
+  };
+}
+
+function scopeAt(analysis: Analysis, block: number, offset: number): Scope {
+  const b = analysis.blocks[block].block;
+  let quote = false;
+  let thirdPartyQuote = false;
+  if (b.blockquote >= 0) {
+    quote = true;
+    thirdPartyQuote = analysis.blockquoteThirdParty[b.blockquote];
+  }
+  for (const q of analysis.quotes) {
+    if (q.block === block && offset >= q.start && offset < q.end) {
+      quote = true;
+      thirdPartyQuote = thirdPartyQuote || q.thirdParty;
+    }
+  }
+  const linkText = b.links.some(([s, e]) => offset >= s && offset < e);
+  return { quote, thirdPartyQuote, heading: b.kind === 'heading', linkText };
+}
+
+/** "names › pulse" with the entry's location in the brand file, owner and source. */
+export function brandSource(section: string, entry: EntryBase & { source?: string }): BrandSource {
+  const src: BrandSource = { label: `${section} › ${entry.id}`, start: entry.span.start, end: entry.span.end };
+  if (entry.owner) src.owner = entry.owner;
+  if (entry.source) src.reference = entry.source;
+  return src;
+}

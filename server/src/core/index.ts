@@ -1,0 +1,14 @@
+/**
+ * The engine's public surface. The language server, the CLI and the report import the engine only from
+ * here. Everything exported is pure: text in, plain data out; no file system, no editor.
+ */
+export type { Finding, Fix, Severity, BrandProblem, BrandSource } from './types';
+export type { Brand } from './brand/model';
+export { emptyBrand } from './brand/model';
+export { check, type CheckOptions, type CheckResult } from './check';
+export { applyFixes, type FixResult } from './fix';
+export { rules, ruleIds } from './rules/index';
+export type { Rule } from './rule';
+export { lineStarts, offsetToLineColumn, type LineColumn } from './text/positions';
+export { formatJson, formatText, toJsonFindings, type FileFindings, type JsonFinding, type JsonReport } from './format';
+export { loadBrand, type LoadedBrand } from './brand/load';

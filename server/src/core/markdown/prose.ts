@@ -1,0 +1,307 @@
+/**
+ * The prose model: what the checks may read in a Markdown document, and how it maps back to the source.
+ *
+ * Each paragraph, heading and table cell becomes one ProseBlock whose `text` holds only prose. Code,
+ * inline code, raw HTML and comments, images, autolinks and link targets are replaced by OPAQUE (one
+ * character that never matches), so words on either side of them are never joined. Front matter is read
+ * as data, never as prose.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { parse as parseYaml } from 'yaml';
+import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
+import { OPAQUE } from '../text/tokenize';
+
+/** A run of block text mapped onto the source. `exact` runs map offset by offset; others only as a whole. */
+export interface Segment {
+  textStart: number;
+  textEnd: number;
+  srcStart: number;
+  srcEnd: number;
+  exact: boolean;
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+
+export interface ProseBlock {
+  kind: BlockKind;
+  /** Heading depth (1–6); 0 for other blocks. */
+  depth: number;
+  text: string;
+  segments: Segment[];
+  /** Index of the enclosing blockquote in ProseDocument.blockquotes, or -1. */
+  blockquote: number;
+  /** Whether the block sits inside a list item. */
+  inList: boolean;
+  /** Text ranges that are link text. */
+  links: Array<[number, number]>;
+  /** Source range of the whole block. */
+  start: number;
+  end: number;
+}
+
+/** An HTML comment anywhere in the document, with its source range. */
+export interface HtmlComment {
+  /** The comment body without `<!--` and `-->`, trimmed. */
+  body: string;
+  start: number;
+  end: number;
+}
+
+export interface ProseDocument {
+  source: string;
+  blocks: ProseBlock[];
+  /** Each blockquote's source range; blocks point into this list. */
+  blockquotes: Array<{ start: number; end: number }>;
+  comments: HtmlComment[];
+  /** Parsed front matter; {} when absent or not a YAML mapping. */
+  frontMatter: Record<string, unknown>;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** MDX module lines ("import X from './x'") are code, not prose. */
+const MDX_MODULE_LINE = /^(?:import|export)\s[^\n]*(?:\bfrom\s+['"]|=)/;
+
+export function parseProse(source: string): ProseDocument {
+  const tree = processor.parse(source) as Root;
+  const doc: ProseDocument = { source, blocks: [], blockquotes: [], comments: [], frontMatter: {} };
+  walkBlocks(tree.children, doc, -1, false);
+  return doc;
+}
+
+function walkBlocks(nodes: RootContent[], doc: ProseDocument, quote: number, inList: boolean): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+        addBlock(doc, node, 'paragraph', 0, quote, inList);
+        break;
+      case 'heading':
+        addBlock(doc, node, 'heading', node.depth, quote, inList);
+        break;
+      case 'blockquote': {
+        const id = doc.blockquotes.length;
+        doc.blockquotes.push(range(node));
+        walkBlocks(node.children, doc, id, inList);
+        break;
+      }
+      case 'list':
+        for (const item of node.children) walkBlocks(item.children, doc, quote, true);
+        break;
+      case 'table':
+        for (const row of node.children) {
+          for (const cell of row.children) addBlock(doc, cell, 'tableCell', 0, quote, inList);
+        }
+        break;
+      case 'footnoteDefinition':
+        walkBlocks(node.children, doc, quote, inList);
+        break;
+      case 'html':
+        collectComments(doc, node);
+        break;
+      case 'yaml':
+        doc.frontMatter = readFrontMatter(node.value);
+        break;
+      default:
+        // code, thematicBreak, definition: nothing a writer's message lives in.
+        break;
+    }
+  }
+}
+
+function range(node: Nodes): { start: number; end: number } {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function addBlock(
+  doc: ProseDocument,
+  node: { children: PhrasingContent[] } & Nodes,
+  kind: BlockKind,
+  depth: number,
+  blockquote: number,
+  inList: boolean,
+): void {
+  const { start, end } = range(node);
+  if (kind === 'paragraph' && MDX_MODULE_LINE.test(doc.source.slice(start, end))) return;
+  const builder = new BlockBuilder(doc);
+  builder.addInline(node.children);
+  if (builder.text.trim() === '') return;
+  doc.blocks.push({ kind, depth, text: builder.text, segments: builder.segments, links: builder.links, blockquote, inList, start, end });
+}
+
+class BlockBuilder {
+  text = '';
+  segments: Segment[] = [];
+  links: Array<[number, number]> = [];
+
+  constructor(private readonly doc: ProseDocument) {}
+
+  addInline(nodes: PhrasingContent[]): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          this.addText(node.value, range(node));
+          break;
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'linkReference':
+          this.addInline(node.children);
+          break;
+        case 'link':
+          if (isAutolink(node.url, node.children)) this.addOpaque(range(node));
+          else {
+            const start = this.text.length;
+            this.addInline(node.children);
+            this.links.push([start, this.text.length]);
+          }
+          break;
+        case 'break':
+          this.addRaw('\n', range(node), false);
+          break;
+        case 'html':
+          collectComments(this.doc, node);
+          this.addOpaque(range(node));
+          break;
+        default:
+          // inlineCode, image, imageReference, footnoteReference: not prose.
+          this.addOpaque(range(node));
+          break;
+      }
+    }
+  }
+
+  private addOpaque(r: { start: number; end: number }): void {
+    this.addRaw(OPAQUE, r, false);
+  }
+
+  private addRaw(value: string, r: { start: number; end: number }, exact: boolean): void {
+    const textStart = this.text.length;
+    this.text += value;
+    this.segments.push({ textStart, textEnd: this.text.length, srcStart: r.start, srcEnd: r.end, exact });
+  }
+
+  /**
+   * Text node values differ from their source where Markdown escapes, entities, blockquote markers or
+   * list indentation were removed; align the two so most of the text keeps an exact mapping.
+   */
+  private addText(value: string, r: { start: number; end: number }): void {
+    const src = this.doc.source;
+    const base = this.text.length;
+    this.text += value;
+    let i = 0;
+    let j = r.start;
+    let runI = 0;
+    let runJ = j;
+    const close = (): void => {
+      if (i > runI) this.segments.push({ textStart: base + runI, textEnd: base + i, srcStart: runJ, srcEnd: j, exact: true });
+    };
+    while (i < value.length) {
+      if (j < r.end && value[i] === src[j] && !(src[j] === '&' && ENTITY.test(src.slice(j, j + 33)))) {
+        i++;
+        j++;
+        continue;
+      }
+      close();
+      const resync = resynchronize(value, i, src, j, r.end);
+      if (!resync) {
+        this.segments.push({ textStart: base + i, textEnd: base + value.length, srcStart: j, srcEnd: r.end, exact: false });
+        return;
+      }
+      if (resync.i > i) {
+        this.segments.push({ textStart: base + i, textEnd: base + resync.i, srcStart: j, srcEnd: resync.j, exact: false });
+      }
+      i = resync.i;
+      j = resync.j;
+      runI = i;
+      runJ = j;
+    }
+    close();
+  }
+}
+
+/**
+ * Where value and source agree again after a mismatch at (i, j): past a backslash escape, a character
+ * reference, or the prefix of a continuation line (indentation, "> "). Returns undefined when lost.
+ */
+const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
+
+function resynchronize(value: string, i: number, src: string, j: number, end: number): { i: number; j: number } | undefined {
+  if (src[j] === '\\' && src[j + 1] === value[i]) return { i, j: j + 1 };
+  if (src[j] === '&') {
+    const m = ENTITY.exec(src.slice(j, j + 33));
+    if (m) {
+      const semi = j + m[0].length - 1;
+      const cp = value.codePointAt(i) ?? 0;
+      return { i: i + (cp > 0xffff ? 2 : 1), j: semi + 1 };
+    }
+  }
+  let k = j;
+  while (k < end && (src[k] === ' ' || src[k] === '\t' || src[k] === '>' || src[k] === '\r')) k++;
+  if (k > j && (value[i] === src[k] || (value[i - 1] === '\n' && k <= end))) return { i, j: k };
+  return undefined;
+}
+
+function isAutolink(url: string, children: PhrasingContent[]): boolean {
+  if (children.length !== 1 || children[0].type !== 'text') return false;
+  const text = children[0].value;
+  return text === url || url === `mailto:${text}` || url === `http://${text}` || url === `https://${text}`;
+}
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+
+function collectComments(doc: ProseDocument, node: Nodes): void {
+  const { start, end } = range(node);
+  const raw = doc.source.slice(start, end);
+  COMMENT.lastIndex = 0;
+  for (let m = COMMENT.exec(raw); m; m = COMMENT.exec(raw)) {
+    doc.comments.push({ body: m[1].trim(), start: start + m.index, end: start + m.index + m[0].length });
+  }
+}
+
+function readFrontMatter(value: string): Record<string, unknown> {
+  try {
+    const data: unknown = parseYaml(value);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Source offset of block-text offset `t` when it starts a range. */
+export function sourceStart(block: ProseBlock, t: number): number {
+  const seg = segmentAt(block, t, false);
+  if (!seg) return block.end;
+  return seg.exact ? seg.srcStart + (t - seg.textStart) : seg.srcStart;
+}
+
+/** Source offset of block-text offset `t` when it ends a range. */
+export function sourceEnd(block: ProseBlock, t: number): number {
+  const seg = segmentAt(block, t, true);
+  if (!seg) return block.start;
+  return seg.exact ? seg.srcStart + (t - seg.textStart) : seg.srcEnd;
+}
+
+/** Whether `[a, b)` of the block text is one verbatim stretch of source, so replacing it is safe. */
+export function isVerbatim(block: ProseBlock, a: number, b: number): boolean {
+  const seg = segmentAt(block, a, false);
+  return !!seg && seg.exact && b <= seg.textEnd;
+}
+
+function segmentAt(block: ProseBlock, t: number, asEnd: boolean): Segment | undefined {
+  const segs = block.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segs[mid];
+    const before = asEnd ? t <= s.textStart : t < s.textStart;
+    const after = asEnd ? t > s.textEnd : t >= s.textEnd;
+    if (before) hi = mid - 1;
+    else if (after) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}

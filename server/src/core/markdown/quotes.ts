@@ -1,0 +1,108 @@
+/**
+ * Quotations and who said them. A quotation attributed to someone who is not in the brand file's
+ * `people` is a third-party quote: the brand does not put words in a customer's mouth, so terms and
+ * phrases may ignore it (`ignore_in: [third_party_quote]`). Names are still checked there.
+ */
+import type { ProseDocument } from './prose';
+
+export interface Quote {
+  block: number;
+  /** Text offsets of the quoted words, quotation marks included. */
+  start: number;
+  end: number;
+  /** The attribution as written ("Jane Doe", "Lumora CFO Daniel Reyes"), when one was found. */
+  speaker?: string;
+  /** Text offsets of `speaker` in the block that holds the attribution. */
+  speakerBlock?: number;
+  speakerStart?: number;
+  speakerEnd?: number;
+  /** The attribution verb, lower-cased ("said", "says", "according to"). */
+  verb?: string;
+  thirdParty: boolean;
+}
+
+const VERBS = String.raw`said|says|added|adds|explained|explains|noted|notes|continued|continues|wrote|writes|commented|comments|stated|states|shared|shares|recalled|recalls|told`;
+const NAME = String.raw`[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|and|at|de|van|von))*`;
+const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,]*(?:[—–-]{1,2}\s*)?(${VERBS}|according to)\s+(${NAME})`, 'u');
+const AFTER_NAME_FIRST = new RegExp(String.raw`^[\s,]*(?:[—–-]{1,2}\s*)?(${NAME})\s+(${VERBS})\b`, 'u');
+const AFTER_PRONOUN = new RegExp(String.raw`^[\s,]*(?:(?:he|she|they)\s+(?:${VERBS})|(?:${VERBS})\s+(?:he|she|they))\b`, 'iu');
+const BEFORE = new RegExp(String.raw`(${NAME})\s+(${VERBS})[,:]?\s*$`, 'u');
+const ACCORDING_BEFORE = new RegExp(String.raw`according to\s+(${NAME})[,:]?\s*$`, 'iu');
+const DASH_ATTRIBUTION = new RegExp(String.raw`^\s*(?:[—–]|--?)\s*(${NAME})`, 'u');
+
+/** Quotation marks that open and close; straight double quotes alternate. */
+function quoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  let openChar = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open < 0 && (c === '“' || c === '"')) {
+      open = i;
+      openChar = c;
+    } else if (open >= 0 && ((openChar === '“' && c === '”') || (openChar === '"' && c === '"'))) {
+      spans.push([open, i + 1]);
+      open = -1;
+    }
+  }
+  // A quote left open runs to the end of the paragraph (press-release multi-paragraph quotes).
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}
+
+/**
+ * Finds quotations in every block and blockquote. `isOurs` says whether an attribution names one of the
+ * brand's people.
+ */
+export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => boolean): Quote[] {
+  const quotes: Quote[] = [];
+  let lastSpeaker: Pick<Quote, 'speaker' | 'thirdParty'> | undefined;
+  doc.blocks.forEach((block, b) => {
+    for (const [start, end] of quoteSpans(block.text)) {
+      const quote: Quote = { block: b, start, end, thirdParty: false };
+      const after = block.text.slice(end);
+      const before = block.text.slice(0, start);
+      let m: RegExpExecArray | null;
+      if ((m = AFTER_VERB_FIRST.exec(after))) setSpeaker(quote, b, end + m.index + m[0].length - m[2].length, m[2], m[1]);
+      else if ((m = AFTER_NAME_FIRST.exec(after))) setSpeaker(quote, b, end + after.indexOf(m[1], 0), m[1], m[2]);
+      else if ((m = BEFORE.exec(before))) setSpeaker(quote, b, m.index, m[1], m[2]);
+      else if ((m = ACCORDING_BEFORE.exec(before))) setSpeaker(quote, b, m.index + m[0].indexOf(m[1]), m[1], 'according to');
+      else if (AFTER_PRONOUN.test(after) && lastSpeaker) {
+        quote.speaker = lastSpeaker.speaker;
+        quote.verb = 'said';
+      }
+      if (quote.speaker) {
+        quote.thirdParty = !isOurs(quote.speaker);
+        lastSpeaker = quote;
+      }
+      quotes.push(quote);
+    }
+  });
+  return quotes;
+}
+
+function setSpeaker(quote: Quote, block: number, start: number, speaker: string, verb: string): void {
+  const trimmed = speaker.replace(/[\s,.]+$/, '');
+  quote.speaker = trimmed;
+  quote.speakerBlock = block;
+  quote.speakerStart = start;
+  quote.speakerEnd = start + trimmed.length;
+  quote.verb = verb.toLowerCase();
+}
+
+/**
+ * Whether each blockquote is a third-party quotation: attributed ("— Jane Doe, Acme") to someone
+ * outside `people`, or not attributed at all (a blockquote quotes someone else by convention).
+ */
+export function blockquoteThirdParty(doc: ProseDocument, isOurs: (speaker: string) => boolean): boolean[] {
+  return doc.blockquotes.map((bq) => {
+    const inside = doc.blocks.filter((b) => b.start >= bq.start && b.end <= bq.end);
+    const next = doc.blocks.find((b) => b.start >= bq.end);
+    const candidates = [...inside.map((b) => b.text.split('\n')).flat(), ...(next ? [next.text] : [])];
+    for (const line of candidates) {
+      const m = DASH_ATTRIBUTION.exec(line);
+      if (m) return !isOurs(m[1]);
+    }
+    return true;
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * How a name or variant found by the case-insensitive trie was actually written, which decides whether
+ * it is the brand's name at all ("Take the pulse of…" is not "Pulse"), a legal variant (a capital at the
+ * start of a sentence, title case in a heading) or a mis-cased variant to flag.
+ */
+import type { Mention, RuleContext } from '../context';
+
+export type NameUse = 'exact' | 'legal' | 'miscased' | 'generic';
+
+/** Whether `form` has capitals inside a word or digits inside a word ("PostHog", "iPhone", "S3"): such names
+ * are never ordinary words, so any spelling of them is the name. */
+export function isDistinctive(form: string): boolean {
+  return /[\p{L}\p{N}][\p{Lu}]|[\p{L}]\d|\d[\p{L}]|^[\p{Ll}]+[\p{Lu}]/u.test(form);
+}
+
+function titleCase(s: string): string {
+  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Classifies `mention.surface` against the approved `form` it was matched as (case-insensitively). */
+export function nameUse(ctx: RuleContext, mention: Mention, form: string): NameUse {
+  const surface = mention.surface;
+  if (surface === form) return 'exact';
+  const atStart = ctx.isSentenceStart(mention.block, mention.start);
+  const heading = ctx.blocks[mention.block].block.kind === 'heading';
+  if ((atStart || heading) && surface === capitalizeFirst(form)) return 'legal';
+  if (heading && surface === titleCase(form)) return 'legal';
+  if (isDistinctive(form)) return 'miscased';
+  const lower = surface.toLowerCase();
+  if (surface === lower) return 'generic';
+  // A capital that only the sentence start or a heading explains, on a one-word form: an ordinary word.
+  const single = !/\s/.test(form);
+  if (single && (atStart || heading) && surface === capitalizeFirst(lower)) return 'generic';
+  return 'miscased';
+}
+
+/** A forbidden variant found case-insensitively: flag it unless it reads as ordinary lower-case words. */
+export function variantIsUsed(ctx: RuleContext, mention: Mention, variant: string): boolean {
+  if (mention.surface === variant) return true;
+  return nameUse(ctx, mention, variant) !== 'generic';
+}
+
+/**
+ * Whether the mention is written as one of the approved spellings that share its trie node (a name, its
+ * short form, the company's name or legal name). Variants that differ from an approved spelling only in
+ * case ("Lumora PULSE") land on the same node; the approved spelling must win there.
+ */
+export function isApprovedSpelling(ctx: RuleContext, mention: Mention): boolean {
+  return mention.roles.some((r) => {
+    const approved =
+      (r.kind === 'name' && (r.form === 'name' || r.form === 'short')) ||
+      (r.kind === 'company' && r.form !== 'forbidden');
+    if (!approved) return false;
+    const use = nameUse(ctx, mention, r.text);
+    return use === 'exact' || use === 'legal';
+  });
+}

@@ -1,0 +1,14 @@
+/** Scopes an entry may opt out of with `ignore_in:` (third-party quotes, any quote, headings, link text). */
+import type { QuoteScope } from '../brand/model';
+import type { RuleContext } from '../context';
+
+export function ignoredHere(ctx: RuleContext, at: { block: number; start: number }, ignoreIn: QuoteScope[]): boolean {
+  if (ignoreIn.length === 0) return false;
+  const scope = ctx.scope(at.block, at.start);
+  return (
+    (ignoreIn.includes('third_party_quote') && scope.thirdPartyQuote) ||
+    (ignoreIn.includes('quote') && scope.quote) ||
+    (ignoreIn.includes('heading') && scope.heading) ||
+    (ignoreIn.includes('link_text') && scope.linkText)
+  );
+}

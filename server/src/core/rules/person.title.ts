@@ -1,0 +1,35 @@
+import type { Rule } from '../rule';
+import { brandSource } from '../context';
+import { companyWords, titleAgrees, writtenTitle } from '../match/people';
+import { q } from '../match/explain';
+
+/** A current person given a title that is not theirs: "Daniel Reyes, chief operating officer" for the CFO. */
+export const rule: Rule = {
+  id: 'person.title',
+  description: "A person's title that does not match their `title` or `title_short` in the brand file.",
+  severity: 'error',
+  check(ctx) {
+    const company = companyWords(ctx);
+    for (const m of ctx.mentions) {
+      const role = m.roles.find((r) => r.kind === 'person' && r.form === 'full');
+      if (!role || role.kind !== 'person' || m.surface !== role.text) continue;
+      const person = role.person;
+      if (person.status !== 'current' || (!person.title && !person.titleShort)) continue;
+      const written = writtenTitle(ctx, m);
+      if (!written || titleAgrees(written.text, person, company)) continue;
+      const correct = person.title ?? person.titleShort ?? '';
+      const short = person.title && person.titleShort ? ` (${person.titleShort})` : '';
+      const capitalised = /^\p{Lu}/u.test(written.text) && written.end <= m.start;
+      const replacement = written.end <= m.start ? person.titleShort ?? correct : correct;
+      ctx.report({
+        block: written.block,
+        start: written.start,
+        end: written.end,
+        message: `${person.name}'s title is ${q(correct)}${short}, not ${q(written.text)} (people › ${person.id}).`,
+        fix: { title: `Replace with ${q(replacement)}`, text: capitalised && replacement === correct ? replacement.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()) : replacement },
+        source: brandSource('people', person),
+        entryId: person.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,85 @@
+import type { Rule } from '../rule';
+import type { Mention, RuleContext } from '../context';
+import type { Term, TermForm } from '../brand/model';
+import { ignoredHere } from '../match/scope';
+import { brandSource } from '../context';
+import { articleFor, pluralize } from '../text/inflect';
+import { because, q } from '../match/explain';
+
+/** Words before a form that make it a verb ("to sign up", "can sign up"), or a noun ("the signup"). */
+const VERB_BEFORE = new Set(['to', 'please', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'you', 'we', 'they', 'and', 'or', "don't", 'never']);
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'each', 'every', 'free', 'new', 'quick']);
+const VERB_AFTER = new Set(['for', 'to', 'now', 'today', 'with', 'at', 'in', 'here', 'up', 'and', 'using', 'via', 'on']);
+
+/** A deprecated term, or an admitted form outside the channels that admit it. */
+export const rule: Rule = {
+  id: 'term.deprecated',
+  description: 'A deprecated term (or a form admitted only in other channels) where the brand file prefers another.',
+  severity: 'warning',
+  check(ctx) {
+    for (const m of ctx.mentions) {
+      // A plural of a deprecated form can be a preferred form ("on-premise" → "on-premises"): preferred wins.
+      if (m.roles.some((r) => r.kind === 'term' && r.form === 'preferred')) continue;
+      for (const role of m.roles) {
+        if (role.kind !== 'term' || role.form === 'preferred' || !role.termForm) continue;
+        const { term, termForm } = role;
+        if (term.caseSensitive && m.surface !== role.text) continue;
+        if (role.form === 'admitted' && admittedHere(ctx, termForm)) continue;
+        if (term.channels.length > 0 && (!ctx.channel || !term.channels.includes(ctx.channel))) continue;
+        if (ignoredHere(ctx, m, term.ignoreIn)) continue;
+        if (termForm.pos && !readsAs(ctx, m, termForm.pos)) continue;
+        report(ctx, m, term, termForm, role.form, role.inflected);
+        break;
+      }
+    }
+  },
+};
+
+function admittedHere(ctx: RuleContext, form: TermForm): boolean {
+  return form.channels.length === 0 || (!!ctx.channel && form.channels.includes(ctx.channel));
+}
+
+/** Pattern-based part of speech for the one form: enough to tell "Signup for the beta" from "the signup form". */
+function readsAs(ctx: RuleContext, m: Mention, pos: NonNullable<TermForm['pos']>): boolean {
+  const tokens = ctx.blocks[m.block].tokens;
+  const before = tokens[m.first - 1]?.key;
+  const after = tokens[m.last + 1];
+  const afterWord = after && !after.glued ? after.key : undefined;
+  const verb =
+    (before !== undefined && VERB_BEFORE.has(before)) ||
+    (ctx.isSentenceStart(m.block, m.start) && (afterWord === undefined || VERB_AFTER.has(afterWord))) ||
+    (afterWord !== undefined && VERB_AFTER.has(afterWord) && !(before !== undefined && NOUN_BEFORE.has(before)));
+  const noun = before !== undefined && NOUN_BEFORE.has(before);
+  if (pos === 'verb') return verb && !noun;
+  if (pos === 'noun') return noun || !verb;
+  return true;
+}
+
+function report(ctx: RuleContext, m: Mention, term: Term, form: TermForm, kind: 'deprecated' | 'admitted', inflected: boolean): void {
+  const block = ctx.blocks[m.block];
+  let replacement = inflected ? pluralize(term.preferred) : term.preferred;
+  if (/^\p{Lu}/u.test(m.surface) && !/^\p{Lu}/u.test(replacement) && (ctx.isSentenceStart(m.block, m.start) || block.block.kind === 'heading')) {
+    replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  }
+  // "a monitoring tool" → "an observability platform": the article moves with the noun.
+  let fixStart = m.start;
+  const prev = block.tokens[m.first - 1];
+  if (prev && prev.kind === 'word' && (prev.key === 'a' || prev.key === 'an') && !block.tokens[m.first].glued) {
+    const article = articleFor(replacement);
+    if (article !== prev.key) {
+      fixStart = prev.start;
+      const written = prev.text[0] === prev.text[0].toUpperCase() ? article[0].toUpperCase() + article.slice(1) : article;
+      replacement = written + block.block.text.slice(prev.end, m.start) + replacement;
+    }
+  }
+  const where = kind === 'admitted' ? ` (${q(form.form)} is admitted only in ${form.channels.join(', ')})` : '';
+  ctx.report({
+    block: m.block,
+    start: m.start,
+    end: m.end,
+    message: `Use ${q(inflected ? pluralize(term.preferred) : term.preferred)} instead of ${q(m.surface)}${where}: ${because(term, `the brand file prefers ${q(term.preferred)}`)}`,
+    fix: { title: `Replace with ${q(inflected ? pluralize(term.preferred) : term.preferred)}`, text: replacement, start: fixStart, end: m.end },
+    source: brandSource('terms', term),
+    entryId: term.id,
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Sentence boundaries inside one prose block. A boundary is ., ! or ? (plus closing quotes/brackets)
+ * followed by white space and a capital, digit or opening quote, unless the word before the period is a
+ * known abbreviation ("Inc.", "Sept.", "No. 1", "a.m.") or a single initial ("J. Smith").
+ */
+
+const ABBREVIATIONS = new Set(
+  [
+    'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bros', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt',
+    'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'no', 'nos', 'vs', 'etc', 'approx',
+    'dept', 'est', 'fig', 'gov', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'u.s', 'a.m', 'p.m', 'e.g', 'i.e',
+    'ave', 'blvd', 'rd', 'ste', 'ft', 'ore', 'calif', 'mass', 'wash', 'colo', 'conn', 'fla', 'ill', 'mich',
+    'minn', 'ariz', 'ark', 'del', 'kan', 'ky', 'la', 'md', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'pa',
+    'tenn', 'va', 'vt', 'wis', 'wyo', 'ala', 'ga',
+  ],
+);
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const CANDIDATE = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = skipSpace(text, 0);
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    if (m[0][0] === '.' && isAbbreviation(text, m.index)) continue;
+    const end = m.index + m[0].length;
+    if (end > start) out.push({ start, end });
+    start = skipSpace(text, end);
+  }
+  const tail = text.length - (text.length - text.trimEnd().length);
+  if (tail > start) out.push({ start, end: tail });
+  return out;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Whether the period at `dot` ends an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  const word = text.slice(i, dot).toLowerCase();
+  if (word.length === 1 && /\p{Lu}/u.test(text[i])) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+/** Index of the sentence containing `offset` (binary search); -1 when outside every sentence. */
+export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

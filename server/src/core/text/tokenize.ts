@@ -1,0 +1,121 @@
+/**
+ * Word tokens for brand matching. Names, terms and phrases are tokenised the same way as the copy, so a
+ * brand form matches wherever its token sequence appears with the same glue (no space inside
+ * "Lumora-Pulse", a space inside "Lumora Pulse").
+ */
+
+export type TokenKind = 'word' | 'punct' | 'opaque';
+
+export interface Token {
+  kind: TokenKind;
+  /** Offsets into the tokenised string, end exclusive. */
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+  /** Lower-cased, with typographic apostrophes and hyphens folded to ASCII: the matching key. */
+  key: string;
+  /** True when nothing (no white space) separates this token from the previous one. */
+  glued: boolean;
+}
+
+/** Stands in for text the checks must not see (inline code, HTML, URLs); it never matches anything. */
+export const OPAQUE = '\uFFFC';
+
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+const SPACE = /\s/u;
+
+/**
+ * Spans that read as machine text rather than prose: URLs, e-mail addresses, bare domains and paths,
+ * hashtags and @handles. Brand names inside them are not mentions ("lumora.example/pulse").
+ */
+const MACHINE_TEXT = new RegExp(
+  [
+    String.raw`\b(?:https?|ftp|mailto):[^\s<>()]+`,
+    String.raw`\bwww\.[^\s<>()]+`,
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    String.raw`(?<![\w.@-])(?:[\w-]+\.)+(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b(?:/[^\s<>()]*)?`,
+    String.raw`(?<![\w&])#[\p{L}_][\p{L}\p{N}_]*`,
+    String.raw`(?<![\w.])@[\p{L}_][\p{L}\p{N}_.-]*`,
+    String.raw`(?<![\w])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?`,
+  ].join('|'),
+  'gu',
+);
+
+/** Offset ranges of machine text in `text`, sorted and disjoint. */
+export function machineTextRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  MACHINE_TEXT.lastIndex = 0;
+  for (let m = MACHINE_TEXT.exec(text); m; m = MACHINE_TEXT.exec(text)) {
+    let end = m.index + m[0].length;
+    // Sentence punctuation after a URL belongs to the sentence, not to the URL.
+    while (end > m.index + 1 && /[.,;:!?'"’”]/.test(text[end - 1])) end--;
+    ranges.push([m.index, end]);
+  }
+  return ranges;
+}
+
+export function foldKey(s: string): string {
+  return s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–]/g, '-');
+}
+
+/**
+ * Splits `text` into word, punctuation and opaque tokens. Machine text (see machineTextRanges) and the
+ * OPAQUE character become single opaque tokens.
+ */
+export function tokenize(text: string, opaqueRanges: Array<[number, number]> = machineTextRanges(text)): Token[] {
+  const tokens: Token[] = [];
+  let r = 0;
+  let i = 0;
+  let glued = false;
+  const n = text.length;
+  while (i < n) {
+    if (r < opaqueRanges.length && opaqueRanges[r][0] === i) {
+      const end = opaqueRanges[r][1];
+      tokens.push({ kind: 'opaque', start: i, end, text: text.slice(i, end), key: OPAQUE, glued });
+      glued = true;
+      i = end;
+      r++;
+      continue;
+    }
+    while (r < opaqueRanges.length && opaqueRanges[r][1] <= i) r++;
+    const ch = text[i];
+    if (SPACE.test(ch)) {
+      glued = false;
+      i++;
+      continue;
+    }
+    if (ch === OPAQUE) {
+      tokens.push({ kind: 'opaque', start: i, end: i + 1, text: ch, key: OPAQUE, glued });
+      glued = true;
+      i++;
+      continue;
+    }
+    const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
+    const first = charAt(text, i);
+    if (WORD.test(first)) {
+      let j = i + first.length;
+      for (let c = charAt(text, j); j < limit && WORD.test(c); c = charAt(text, j)) j += c.length;
+      const word = text.slice(i, j);
+      tokens.push({ kind: 'word', start: i, end: j, text: word, key: foldKey(word), glued });
+      i = j;
+    } else {
+      const end = i + first.length;
+      tokens.push({ kind: 'punct', start: i, end, text: first, key: foldKey(first), glued });
+      i = end;
+    }
+    glued = true;
+  }
+  return tokens;
+}
+
+/** The whole code point at `i` (one or two UTF-16 units), or '' past the end. */
+function charAt(text: string, i: number): string {
+  const cp = text.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** The matching keys of a brand form, e.g. "Lumora Pulse" → ["lumora", " pulse"]. */
+export function formKeys(form: string): string[] {
+  return tokenize(form, []).map((t, i) => (i === 0 || t.glued ? t.key : ' ' + t.key));
+}

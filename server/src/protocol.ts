@@ -1,0 +1,55 @@
+/**
+ * The vocabulary the client and the server share beyond standard LSP: custom notifications, server
+ * commands, and the names both sides must agree on. Each message is a method name plus a typed constant.
+ */
+import { NotificationType } from 'vscode-languageserver-protocol';
+
+/** File names that make a folder's brand file, in the order they are looked for. */
+export const BRAND_FILE_NAMES: readonly string[] = ['brand-messaging.yaml', 'brand-messaging.yml'];
+
+/** The language id the extension gives brand files (contributes.languages). */
+export const BRAND_LANGUAGE_ID = 'brand-messaging';
+
+/** The code action kind of "fix everything in this file", for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.onMessage';
+
+/**
+ * How a document stands with its brand file:
+ * `ok` the brand file is in force; `stale` the brand file's current text is unusable and its last good
+ * version is in force; `invalid` it is unusable (or unreadable) and nothing is in force; `missing` no
+ * brand file was found; `disabled` / `ignored` the settings turn checking off for the document.
+ */
+export type StatusState = 'ok' | 'stale' | 'invalid' | 'missing' | 'disabled' | 'ignored';
+
+export interface StatusParams {
+  /** The document this status is about. */
+  uri: string;
+  state: StatusState;
+  /** The brand file used (or that failed) for this document. */
+  brandFile?: string;
+  /** Why the brand file is not fully in force, in a sentence for a tooltip. */
+  message?: string;
+  /** Problems in the brand file's current text. */
+  brandProblems: number;
+  /** Findings in the document, by severity. */
+  counts: { error: number; warning: number; info: number };
+}
+
+/** Sent by the server every time it has checked a document. */
+export namespace StatusNotification {
+  export const method = 'onMessage/status' as const;
+  export const type = new NotificationType<StatusParams>(method);
+}
+
+/**
+ * `workspace/executeCommand` that applies every safe fix in a document through `workspace/applyEdit`.
+ * Arguments: one `FixAllArgs`. Refused (nothing applied) when `version` is not the document's version.
+ */
+export namespace FixAllCommand {
+  export const id = 'onMessage.server.fixAll';
+}
+
+export interface FixAllArgs {
+  uri: string;
+  version: number;
+}
