@@ -158,7 +158,8 @@ suite('brand file: Lumora example', () => {
     assert.equal(lumoraText.slice(flag.span.start, flag.span.end), '"Sign up for LumoraPulse today."');
     assert.deepEqual(brand.names[2].examples, { flag: [], ok: [] });
     const pr = brand.channels[0];
-    assert.ok(lumoraText.slice(pr.span.start).startsWith('match: {front_matter: {channel: press-release}'));
+    assert.ok(lumoraText.slice(pr.span.start, pr.span.end).startsWith('match: {front_matter: {channel: press-release}'));
+    assert.ok(lumoraText.slice(pr.span.start, pr.span.end).endsWith('length: {words: {min: 300, max: 800}}'));
   });
 
   test('every entry has an id and a span inside the file', () => {
@@ -622,7 +623,8 @@ suite('brand file: robustness', () => {
     fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (parts) => assertSane(parts.join(''))), { numRuns: 500, seed: 7 });
   });
 
-  test('mutations of the Lumora file never throw', () => {
+  test('mutations of the Lumora file never throw', function () {
+    this.timeout(60_000);
     fc.assert(
       fc.property(fc.nat(lumoraText.length), fc.nat(40), fc.string({ maxLength: 6 }), (at, cut, insert) => {
         assertSane(lumoraText.slice(0, at) + insert + lumoraText.slice(at + cut));
@@ -645,8 +647,10 @@ suite('brand file: robustness', () => {
     assert.ok(Date.now() - started < 20_000);
   });
 
-  test('a 10,000-entry brand file parses', () => {
-    // About 0.6 s for 10,000 names (roughly 1.1 MB of YAML) on the development machine; not asserted.
+  test('a 10,000-entry brand file parses', function () {
+    this.timeout(60_000);
+    // About 1.6-2.8 s for 10,000 names (1.7 MB of YAML) on the 2-core dev machine, most of it in the yaml
+    // library's own parser; not asserted.
     const lines = ['version: 1', 'names:'];
     for (let i = 0; i < 10_000; i++) {
       lines.push(`  - id: product-${i}`, `    name: Product ${i}`, `    short_form: P${i}`, `    forbidden_variants: [Product-${i}, PRODUCT ${i}]`,

@@ -1,7 +1,181 @@
-import type { Connection } from 'vscode-languageserver/node';
+/**
+ * The language server: capabilities and handlers over the engine. Each handler looks up its document,
+ * guards, and delegates to analysis.ts (checking), actions.ts (edits) or convert.ts (LSP shapes).
+ *
+ * Diagnostics are pulled (LSP 3.17 `textDocument/diagnostic`); nothing is pushed. Under pull, pacing is
+ * the client's: it pulls after changes, cancels a pull that a newer change overtakes, and with
+ * `onMessage.run: onSave` only pulls on open and save. When a brand file or the settings change the
+ * server asks every open document to be pulled again (`workspace/diagnostic/refresh`).
+ */
+import {
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/index';
+import { FIX_ALL_KIND, FixAllCommand, StatusNotification } from '../protocol';
+import { fixAllAction, fixAllEdit, isFixAllArgs, quickFixes, wantsFixAll, wantsQuickFixes, FIX_ALL_TITLE, type EditOptions } from './actions';
+import { Analyzer, type Analysis } from './analysis';
+import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
+import { brandEntryLocation, findingsToHover } from './convert';
+import { SettingsCache } from './settings';
 
-/** Wires the engine to an LSP connection. (The full server is built in the language-server issue.) */
+declare const ON_MESSAGE_VERSION: string | undefined;
+const VERSION = typeof ON_MESSAGE_VERSION === 'string' ? ON_MESSAGE_VERSION : 'development';
+
 export function startServer(connection: Connection): void {
-  connection.onInitialize(() => ({ capabilities: {} }));
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  const brands = new BrandFiles((file) => openText(documents, file));
+  let client: ClientCapabilities = {};
+  let settings = new SettingsCache(undefined);
+  let analyzer = new Analyzer(settings, brands, folders);
+  const editOptions = (): EditOptions => ({ documentChanges: !!client.workspace?.workspaceEdit?.documentChanges });
+
+  const analyse = async (document: TextDocument): Promise<Analysis> => {
+    const analysis = await analyzer.analyse(document);
+    for (const failure of analysis.failures) connection.console.error(`Rule ${failure.rule} failed on ${document.uri}: ${failure.message}`);
+    return analysis;
+  };
+
+  /** Brand files or settings changed: re-check everything the client shows. */
+  const recheckAll = (): void => {
+    analyzer.invalidate();
+    if (client.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    client = params.capabilities;
+    folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    const fetch = client.workspace?.configuration ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'onMessage' }) : undefined;
+    settings = new SettingsCache(fetch);
+    analyzer = new Analyzer(settings, brands, folders);
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'on-message', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    if (!client.workspace?.workspaceFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders.change(event.added, event.removed);
+      brands.clearLocations();
+      recheckAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.reset((params.settings as { onMessage?: unknown } | null)?.onMessage);
+    brands.clearLocations();
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (brands.applyFileEvents(params.changes)) recheckAll();
+  });
+
+  // didOpen fires this too; an open brand file's text wins over the disk from its first version on.
+  documents.onDidChangeContent(({ document }) => {
+    const file = uriToPath(document.uri);
+    if (!file || !analyzer.isBrandDocument(document)) return;
+    brands.clearLocations();
+    if (brands.reload(file)) recheckAll();
+  });
+
+  documents.onDidClose(({ document }) => {
+    analyzer.forget(document.uri);
+    settings.forget(document.uri);
+    const file = uriToPath(document.uri);
+    if (file && analyzer.isBrandDocument(document) && brands.reload(file)) recheckAll();
+  });
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const analysis = await analyse(document);
+    void connection.sendNotification(StatusNotification.type, analysis.status);
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const actions = wantsQuickFixes(only) ? quickFixes(document, params.context.diagnostics, editOptions()) : [];
+    if (!wantsFixAll(only)) return actions;
+    const analysis = await analyse(document);
+    const defer = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    const fixAll = fixAllAction(analysis.document, analysis.findings, editOptions(), defer);
+    return fixAll ? [...actions, fixAll] : actions;
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const args = action.data;
+    const document = isFixAllArgs(args) ? documents.get(args.uri) : undefined;
+    if (!document || !isFixAllArgs(args) || document.version !== args.version) return action;
+    const analysis = await analyse(document);
+    if (analysis.document.version !== args.version) return action;
+    const edit = fixAllEdit(analysis.document, analysis.findings, editOptions());
+    return edit ? { ...action, edit } : action;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments?.[0];
+    const document = params.command === FixAllCommand.id && isFixAllArgs(args) ? documents.get(args.uri) : undefined;
+    if (!document || !isFixAllArgs(args) || document.version !== args.version) return { applied: false };
+    const analysis = await analyse(document);
+    const edit = analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
+    return edit ? connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit }) : { applied: false };
+  });
+
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await analyse(document);
+    const found = findingsAt(analysis, params.position);
+    return found.length ? findingsToHover(found, analysis.document, analysis.brand?.brand.claims) : null;
+  });
+
+  connection.onDefinition(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = await analyse(document);
+    const found = findingsAt(analysis, params.position).find((f) => f.source?.start !== undefined);
+    return brandEntryLocation(found?.source, analysis.brand) ?? null;
+  });
+
+  documents.listen(connection);
   connection.listen();
+}
+
+function serverCapabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    // A document depends on one other file, its brand file, and its changes are announced by refresh.
+    diagnosticProvider: { identifier: 'on-message', interFileDependencies: false, workspaceDiagnostics: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+    hoverProvider: true,
+    definitionProvider: true,
+    executeCommandProvider: { commands: [FixAllCommand.id] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
+
+/** Findings whose span contains the position, or ends at it (the cursor just after a word). */
+function findingsAt(analysis: Analysis, position: Position): Finding[] {
+  const offset = analysis.document.offsetAt(position);
+  return analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
+}
+
+function openText(documents: TextDocuments<TextDocument>, file: string): { uri: string; text: string } | undefined {
+  const document = documents.all().find((d) => uriToPath(d.uri) === file);
+  return document ? { uri: document.uri, text: document.getText() } : undefined;
 }

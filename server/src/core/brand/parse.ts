@@ -327,8 +327,15 @@ class BrandParser {
     return { brand, problems: this.sorted(), usable: true };
   }
 
+  /** A node's offsets without the trailing line breaks that block collections include. */
   span(node: unknown): Span {
-    return nodeSpan(node) ?? { start: 0, end: 0 };
+    return this.trimmed(nodeSpan(node) ?? { start: 0, end: 0 });
+  }
+
+  private trimmed(span: Span): Span {
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.text[end - 1] ?? '')) end--;
+    return { start: span.start, end };
   }
 
   // ---- YAML syntax and the version gate ---------------------------------------------------------------------
@@ -378,7 +385,7 @@ class BrandParser {
   }
 
   private unusable(message: string): BrandParseResult {
-    const span = nodeSpan(this.doc.contents) ?? { start: 0, end: this.lineEnd(0) };
+    const span = nodeSpan(this.doc.contents) ? this.span(this.doc.contents) : { start: 0, end: this.lineEnd(0) };
     this.problems.push({ code: 'brandfile.schema', severity: 'error', message, ...span });
     return { brand: emptyBrand(), problems: this.sorted(), usable: false };
   }
@@ -405,7 +412,7 @@ class BrandParser {
     let message = issue.message;
     if (issue.severity === 'error') message += this.drop(issue);
     else this.dropped.add(issue.trail[issue.trail.length - 1]);
-    this.problems.push({ code: 'brandfile.schema', severity: issue.severity, message, start: issue.start, end: issue.end });
+    this.problems.push({ code: 'brandfile.schema', severity: issue.severity, message, ...this.trimmed(issue) });
   }
 
   /**

@@ -97,6 +97,7 @@ export class YamlReader {
   readonly problems: ReaderProblem[] = [];
   private readonly anchors = new Map<string, Array<{ start: number; end: number; node: unknown }>>();
   private readonly reported = new Set<unknown>();
+  private readonly pairCache = new WeakMap<YAMLMap, KeyedPair[]>();
   private resolutions = 0;
   private exhausted = false;
 
@@ -134,8 +135,14 @@ export class YamlReader {
     return target;
   }
 
-  /** Map pairs in order, first occurrence of each key only. */
+  /** Map pairs in order, first occurrence of each key only. Cached: the AST is never modified. */
   pairs(map: YAMLMap): KeyedPair[] {
+    let out = this.pairCache.get(map);
+    if (!out) this.pairCache.set(map, (out = this.readPairs(map)));
+    return out;
+  }
+
+  private readPairs(map: YAMLMap): KeyedPair[] {
     const seen = new Set<string>();
     const out: KeyedPair[] = [];
     for (const pair of map.items as Pair[]) {
@@ -241,6 +248,14 @@ function describeActual(node: unknown): string {
   return TYPE_WORDS[kind];
 }
 
+/** YAML reads 5125550143 or 2025 as a number and true/no-quotes as booleans: say how to keep them as text. */
+function quoteHint(expected: string[], node: unknown): string {
+  const kind = kindOf(node);
+  if (!expected.includes('string') || (kind !== 'number' && kind !== 'boolean')) return '';
+  const source = isScalar(node) && typeof node.source === 'string' ? node.source : String(scalarValue(node));
+  return ` To use it as text, put it in quotes: "${source}".`;
+}
+
 function typeList(types: string[]): string {
   const words = [...new Set(types.map((t) => TYPE_WORDS[t] ?? t))];
   return words.length <= 1 ? (words[0] ?? 'a value') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
@@ -257,18 +272,18 @@ function matchesType(node: unknown, type: string | string[] | undefined): boolea
   });
 }
 
-/** Edit distance, bounded: enough to suggest "did you mean" for a mistyped key. */
+/** Edit distance counting a swap of neighbours as one edit ("nmaes" → "names"): enough for "did you mean". */
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    prev = cur;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 function suggestKey(key: string, known: string[]): string {
@@ -306,7 +321,7 @@ export class SchemaValidator {
     if (alternatives) return this.validateAlternatives(raw, node, alternatives, ctx);
     if (!matchesType(node, s.type)) {
       const expected = Array.isArray(s.type) ? s.type : [s.type ?? ''];
-      return this.add(raw, ctx, `should be ${typeList(expected)}, not ${describeActual(node)}.`);
+      return this.add(raw, ctx, `should be ${typeList(expected)}, not ${describeActual(node)}.${quoteHint(expected, node)}`);
     }
     if (!this.checkValue(raw, node, s, ctx)) return;
     if (isMap(node)) this.validateObject(node, s, ctx);

@@ -127,7 +127,7 @@ function addBlock(
   if (kind === 'paragraph' && MDX_MODULE_LINE.test(doc.source.slice(start, end))) return;
   const builder = new BlockBuilder(doc);
   builder.addInline(node.children);
-  if (builder.text.trim() === '') return;
+  if (builder.text.split(OPAQUE).join('').trim() === '') return;
   doc.blocks.push({ kind, depth, text: builder.text, segments: builder.segments, links: builder.links, blockquote, inList, start, end });
 }
 

@@ -1,0 +1,108 @@
+/**
+ * Code actions, read off diagnostics and analyses; nothing is cached between the diagnostic and the action.
+ * Every edit is for one document version: actions for diagnostics of another version are not offered,
+ * and edits are versioned (`documentChanges`) when the client supports it, so the client refuses them too.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyFixes, type Finding, type Fix } from '../core/index';
+import { FIX_ALL_KIND, type FixAllArgs } from '../protocol';
+import { SOURCE, fixToTextEdit, type DiagnosticData } from './convert';
+
+export interface EditOptions {
+  /** The client accepts versioned `documentChanges`. */
+  documentChanges: boolean;
+}
+
+export const FIX_ALL_TITLE = 'Fix all On Message problems';
+
+/** Quick fixes and "Disable RULE for this line" for this server's diagnostics of the document's current version. */
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], options: EditOptions): CodeAction[] {
+  const fixes: CodeAction[] = [];
+  const disables = new Map<string, CodeAction>();
+  for (const diagnostic of diagnostics) {
+    const data = dataOf(diagnostic);
+    if (!data || data.version !== document.version) continue;
+    if (data.fix) fixes.push(fixAction(document, diagnostic, data.fix, options));
+    const key = `${data.rule}:${diagnostic.range.start.line}`;
+    if (!disables.has(key)) disables.set(key, disableLineAction(document, diagnostic, data.rule, options));
+  }
+  return [...fixes, ...disables.values()];
+}
+
+/**
+ * `source.fixAll.onMessage`, or nothing when no finding has a fix. With `defer`, the edit is left to
+ * `codeAction/resolve` and the action carries the version it was offered for.
+ */
+export function fixAllAction(document: TextDocument, findings: readonly Finding[], options: EditOptions, defer: boolean): CodeAction | undefined {
+  const edit = fixAllEdit(document, findings, options);
+  if (!edit) return undefined;
+  const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND };
+  if (defer) action.data = { uri: document.uri, version: document.version } satisfies FixAllArgs;
+  else action.edit = edit;
+  return action;
+}
+
+/** Every fix that `applyFixes` would apply, as minimal edits; undefined when there is none. */
+export function fixAllEdit(document: TextDocument, findings: readonly Finding[], options: EditOptions): WorkspaceEdit | undefined {
+  const { applied } = applyFixes(document.getText(), findings);
+  return applied.length ? workspaceEdit(document, applied.map((f) => fixToTextEdit(f, document)), options) : undefined;
+}
+
+/** Whether a code action request with this `only` filter wants the fix-all action. */
+export function wantsFixAll(only: readonly string[] | undefined): boolean {
+  return !only || only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
+}
+
+/** Whether it wants quick fixes. */
+export function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+  return !only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === '');
+}
+
+export function isFixAllArgs(value: unknown): value is FixAllArgs {
+  const v = value as FixAllArgs | undefined;
+  return typeof v?.uri === 'string' && typeof v.version === 'number';
+}
+
+function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, options: EditOptions): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    // The engine offers at most one fix per finding, so the one there is is the preferred one.
+    isPreferred: true,
+    edit: workspaceEdit(document, [fixToTextEdit(fix, document)], options),
+  };
+}
+
+/** Inserts the suppression comment above the line, with the line's indentation and blockquote markers. */
+function disableLineAction(document: TextDocument, diagnostic: Diagnostic, rule: string, options: EditOptions): CodeAction {
+  const line = diagnostic.range.start.line;
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(text)?.[0] ?? '';
+  const newText = `${prefix}<!-- on-message-disable-next-line ${rule} -->${eol(document)}`;
+  const insert: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
+  return {
+    title: `Disable ${rule} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(document, [insert], options),
+  };
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[], options: EditOptions): WorkspaceEdit {
+  if (options.documentChanges) return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  return { changes: { [document.uri]: edits } };
+}
+
+function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (diagnostic.source !== SOURCE || typeof data?.rule !== 'string' || typeof data.version !== 'number') return undefined;
+  const fix = data.fix;
+  const validFix = fix && typeof fix.title === 'string' && typeof fix.text === 'string' && Number.isInteger(fix.start) && Number.isInteger(fix.end);
+  return { rule: data.rule, version: data.version, ...(validFix ? { fix } : {}) };
+}
+
+function eol(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+}
