@@ -184,9 +184,9 @@ function brandProblemsText(io: Io, brand: BrandFile): string {
   return formatText([brandFindings(io, brand)]);
 }
 
+/** Paths as the user sees them: relative to the working directory, with forward slashes. */
 function display(io: Io, file: string): string {
-  const rel = path.relative(io.cwd, file);
-  return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
+  return (path.relative(io.cwd, file) || path.basename(file)).split(path.sep).join('/');
 }
 
 function summary(findings: readonly Finding[], files: number): string {

@@ -165,7 +165,7 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
     isSentenceStart(block, offset) {
       const s = sentenceAt(block, offset);
       const lead = analysis.blocks[block].block.text.slice(s.start, offset);
-      return /^[\s"“‘'(\[*_—–-]*$/.test(lead);
+      return /^[\s"“‘'(\[*_—–\uFFFC-]*$/.test(lead);
     },
     report(r) {
       const block = analysis.blocks[r.block].block;

@@ -4,7 +4,7 @@
  * one document version (`document` is a snapshot of it), so nothing computed from it can go stale unseen.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import picomatch from 'picomatch/posix';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { check, type Brand, type Finding } from '../core/index';

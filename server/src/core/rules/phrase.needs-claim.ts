@@ -2,12 +2,18 @@ import type { Rule } from '../rule';
 import type { Claim, Phrase } from '../brand/model';
 import type { RuleContext } from '../context';
 import { brandSource } from '../context';
-import { phraseHits } from '../match/phrases';
+import { phraseHits, type PhraseHit } from '../match/phrases';
 import { because, q } from '../match/explain';
 import { normalizeText } from '../text/normalize';
 
-/** First-person plural in a sentence speaks for the company: "We are the leading…". */
-const COMPANY_VOICE = /\b(?:we|our|us|we're|we’re)\b/i;
+/**
+ * The company speaking of itself: "we are", "we're", "we've become", right before the rank word. A
+ * sentence that merely contains "we" or "our" ("one of our largest customers") is not a claim about us.
+ */
+const COMPANY_VOICE_BEFORE = /\bwe(?:\s+are|['’]re|\s+were|\s+have\s+become|['’]ve\s+become|\s+became)(?:\s+(?:now|still|already|officially))?\s+(?:(?:the|a|an)\s+)?$/i;
+
+/** Articles and possessives that make "-ing" rank words adjectives: "the leading platform", not "who are leading teams". */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'its', 'their', 'his', 'her', 'your']);
 
 /** Rank and superlative words ("leading", "No. 1") about us, allowed only with a matching approved claim. */
 export const rule: Rule = {
@@ -18,7 +24,7 @@ export const rule: Rule = {
     for (const hit of phraseHits(ctx, 'needs-claim')) {
       const p = hit.phrase;
       const sentence = ctx.sentenceAt(hit.block, hit.start);
-      if (!aboutUs(ctx, p, hit.block, sentence)) continue;
+      if (!isAdjective(ctx, hit) || !aboutUs(ctx, p, hit, sentence)) continue;
       const text = normalizeText(ctx.blocks[hit.block].block.text.slice(sentence.start, sentence.end));
       const claims = p.satisfiedBy.map((id) => ctx.brand.claims.find((c) => c.id === id)).filter((c): c is Claim => !!c);
       if (claims.some((c) => satisfies(c, text))) continue;
@@ -37,13 +43,22 @@ export const rule: Rule = {
   },
 };
 
+/** A one-word pattern ending in "-ing" is a rank word only as an adjective, after an article or possessive. */
+function isAdjective(ctx: RuleContext, hit: PhraseHit): boolean {
+  if (!/^\p{L}+ing$/iu.test(hit.surface)) return true;
+  const before = ctx.blocks[hit.block].block.text.slice(0, hit.start).trimEnd();
+  const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
+  return word !== undefined && DETERMINERS.has(word);
+}
+
 /** Whether the sentence is about the company or its products, as `applies_to` requires. */
-function aboutUs(ctx: RuleContext, p: Phrase, block: number, s: { start: number; end: number }): boolean {
+function aboutUs(ctx: RuleContext, p: Phrase, hit: PhraseHit, s: { start: number; end: number }): boolean {
   if (p.appliesTo.length === 0 || p.appliesTo.includes('any')) return true;
+  const block = hit.block;
   const inSentence = ctx.mentions.filter((m) => m.block === block && m.start >= s.start && m.end <= s.end);
   if (p.appliesTo.includes('company')) {
     if (inSentence.some((m) => m.roles.some((r) => r.kind === 'company'))) return true;
-    if (COMPANY_VOICE.test(ctx.blocks[block].block.text.slice(s.start, s.end))) return true;
+    if (COMPANY_VOICE_BEFORE.test(ctx.blocks[block].block.text.slice(s.start, hit.start))) return true;
   }
   if (p.appliesTo.includes('names')) {
     if (inSentence.some((m) => m.roles.some((r) => r.kind === 'name' && r.name.kind !== 'competitor'))) return true;

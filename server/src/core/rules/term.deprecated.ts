@@ -6,10 +6,15 @@ import { brandSource } from '../context';
 import { articleFor, pluralize } from '../text/inflect';
 import { because, q } from '../match/explain';
 
-/** Words before a form that make it a verb ("to sign up", "can sign up"), or a noun ("the signup"). */
-const VERB_BEFORE = new Set(['to', 'please', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'you', 'we', 'they', 'and', 'or', "don't", 'never']);
+/**
+ * Part-of-speech cues for forms such as `{form: signup, pos: verb}`. A form reads as a verb only with a
+ * cue on both sides: a verb-taking word or the sentence start before it, and a word or the end of the
+ * sentence after it that a verb takes ("Signup for the beta", "you can signup now", "click here to
+ * signup."). "Pricing page to signup conversion" and "signup to activation rate" stay nouns.
+ */
+const VERB_BEFORE = new Set(['to', 'please', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'you', 'we', 'they', 'and', 'or', "don't", 'never', 'just', 'simply']);
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'your', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'each', 'every', 'free', 'new', 'quick']);
-const VERB_AFTER = new Set(['for', 'to', 'now', 'today', 'with', 'at', 'in', 'here', 'up', 'and', 'using', 'via', 'on']);
+const VERB_AFTER = new Set(['for', 'now', 'today', 'with', 'at', 'in', 'here', 'using', 'via', 'on', 'free', 'and', 'or', 'below', 'online', 'early', 'instantly']);
 
 /** A deprecated term, or an admitted form outside the channels that admit it. */
 export const rule: Rule = {
@@ -42,16 +47,16 @@ function admittedHere(ctx: RuleContext, form: TermForm): boolean {
 /** Pattern-based part of speech for the one form: enough to tell "Signup for the beta" from "the signup form". */
 function readsAs(ctx: RuleContext, m: Mention, pos: NonNullable<TermForm['pos']>): boolean {
   const tokens = ctx.blocks[m.block].tokens;
-  const before = tokens[m.first - 1]?.key;
-  const after = tokens[m.last + 1];
-  const afterWord = after && !after.glued ? after.key : undefined;
-  const verb =
-    (before !== undefined && VERB_BEFORE.has(before)) ||
-    (ctx.isSentenceStart(m.block, m.start) && (afterWord === undefined || VERB_AFTER.has(afterWord))) ||
-    (afterWord !== undefined && VERB_AFTER.has(afterWord) && !(before !== undefined && NOUN_BEFORE.has(before)));
+  const prev = tokens[m.first - 1];
+  const next = tokens[m.last + 1];
+  const before = prev && !tokens[m.first].glued ? prev.key : undefined;
+  const sentence = ctx.sentenceAt(m.block, m.start);
+  const endsHere = !next || next.start >= sentence.end || (next.kind === 'punct' && /^[.!?;:,)]$/.test(next.key));
+  const verbLeft = (before !== undefined && VERB_BEFORE.has(before)) || ctx.isSentenceStart(m.block, m.start);
+  const verbRight = endsHere || (!next.glued && next.kind === 'word' && VERB_AFTER.has(next.key));
   const noun = before !== undefined && NOUN_BEFORE.has(before);
-  if (pos === 'verb') return verb && !noun;
-  if (pos === 'noun') return noun || !verb;
+  if (pos === 'verb') return verbLeft && verbRight && !noun;
+  if (pos === 'noun') return noun || !(verbLeft && verbRight);
   return true;
 }
 

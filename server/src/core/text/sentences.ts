@@ -20,7 +20,8 @@ export interface Sentence {
   end: number;
 }
 
-const CANDIDATE = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+/** Text the checks cannot see (inline code, HTML comments: U+FFFC) may stand between two sentences. */
+const CANDIDATE = /[.!?…]+["'”’)\]]*(?=\s+(?:\uFFFC\s*)*["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
