@@ -22,7 +22,7 @@ const finding: Finding = {
   start: 17,
   end: 28,
   fix: { title: "Replace with 'Lumora Pulse'", start: 17, end: 28, text: 'Lumora Pulse' },
-  source: { label: 'names › pulse', start: 24, end: 55, owner: 'Comms', reference: 'Style guide §2' },
+  source: { label: 'names › pulse', start: 22, end: 54, owner: 'Comms', reference: 'Style guide §2' },
   entryId: 'pulse',
 };
 
@@ -53,7 +53,7 @@ suite('lsp: convert', () => {
 
   test('deprecated findings are tagged; severities map to LSP; no entry offsets, no related information', () => {
     const d = findingToDiagnostic({ ...finding, severity: 'info', deprecated: true, source: { label: 'names › pulse' }, fix: undefined }, doc, brand);
-    assert.deepEqual(d.tags, [1]);
+    assert.deepEqual(d.tags, [2]); // DiagnosticTag.Deprecated
     assert.equal(d.severity, 3);
     assert.equal(d.relatedInformation, undefined);
     assert.deepEqual(d.data, { rule: 'name.variant', version: 7 });

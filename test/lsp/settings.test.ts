@@ -50,7 +50,7 @@ suite('lsp: settings', () => {
 
   test('the manifest offers the values the parser accepts', () => {
     assert.deepEqual(properties['onMessage.run'].enum, ['onType', 'onSave']);
-    const severity = properties['onMessage.severity'] as { additionalProperties: { enum: string[] }; properties: Record<string, { enum: string[] }> };
+    const severity = properties['onMessage.severity'] as unknown as { additionalProperties: { enum: string[] }; properties: Record<string, { enum: string[] }> };
     assert.deepEqual(severity.additionalProperties.enum, ['error', 'warning', 'info', 'off']);
     for (const id of Object.keys(severity.properties)) assert.deepEqual(parseSettings({ severity: { [id]: 'off' } }).severity, { [id]: 'off' });
   });

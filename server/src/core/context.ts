@@ -64,6 +64,11 @@ export interface RuleContext {
   sentenceAt(block: number, offset: number): Sentence;
   /** Whether `offset` starts its sentence (after any opening quotes or brackets). */
   isSentenceStart(block: number, offset: number): boolean;
+  /**
+   * Every role of every brand form inside `[start, end)`, not only the longest: a phrase pattern such as
+   * "PostHog is the only" still names the company.
+   */
+  rolesWithin(block: number, start: number, end: number): Role[];
   report(report: Report): void;
 }
 
@@ -163,9 +168,14 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
     scope,
     sentenceAt,
     isSentenceStart(block, offset) {
+      const b = analysis.blocks[block].block;
       const s = sentenceAt(block, offset);
-      const lead = analysis.blocks[block].block.text.slice(s.start, offset);
-      return /^[\s"“‘'(\[*_—–\uFFFC-]*$/.test(lead);
+      // Nothing but punctuation, emoji or hidden text before it in its sentence, or in its label.
+      const from = Math.max(s.start, ...b.labels.filter((l) => l <= offset));
+      return /^[^\p{L}\p{N}]*$/u.test(b.text.slice(from, offset));
+    },
+    rolesWithin(block, start, end) {
+      return rolesWithin(analysis, block, start, end);
     },
     report(r) {
       const block = analysis.blocks[r.block].block;
@@ -189,6 +199,23 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
       sink.push(finding);
     },
   };
+}
+
+function rolesWithin(analysis: Analysis, block: number, start: number, end: number): Role[] {
+  const tokens = analysis.blocks[block].tokens;
+  const roles: Role[] = [];
+  for (let i = 0; i < tokens.length && tokens[i].start < end; i++) {
+    if (tokens[i].start < start) continue;
+    let node = analysis.index.root.children.get(tokens[i].key);
+    for (let j = i; node && tokens[j].end <= end; ) {
+      roles.push(...node.roles);
+      j++;
+      if (j >= tokens.length) break;
+      const t = tokens[j];
+      node = node.children.get(t.glued ? t.key : ' ' + t.key);
+    }
+  }
+  return roles;
 }
 
 function scopeAt(analysis: Analysis, block: number, offset: number): Scope {

@@ -849,7 +849,8 @@ class BrandParser {
     return index;
   }
 
-  /** Deprecated forms clash with preferred forms and names, case-insensitively unless the term says otherwise. */
+  /** Deprecated forms clash with preferred forms and names, case-insensitively unless the term says otherwise
+   * or the form is its own preferred form in other capitals. */
   private checkTermConflicts(terms: Term[], nameForms: AllowedForm[]): void {
     const allowed = [...terms.map((t) => ({ form: t.preferred, what: `the preferred form of terms › ${t.id}`, pos: t.pos })), ...nameForms];
     const byLower = new Map<string, AllowedForm[]>();
@@ -861,8 +862,10 @@ class BrandParser {
     }
     for (const t of terms) {
       t.deprecated = t.deprecated.filter((d) => {
+        // "urls" deprecated for "URLs" is a case rule, not a clash: the check then compares case exactly.
+        const caseRule = d.form !== t.preferred && d.form.toLowerCase() === t.preferred.toLowerCase();
         const clash = (byLower.get(d.form.toLowerCase()) ?? []).find(
-          (a) => (!t.caseSensitive || a.form === d.form) && (!d.pos || !a.pos || d.pos === a.pos),
+          (a) => (a.form === d.form || (!t.caseSensitive && !caseRule)) && (!d.pos || !a.pos || d.pos === a.pos),
         );
         if (!clash) return true;
         this.reportConflict(d.form, this.formSpans.get(d), `a deprecated form of terms › ${t.id}`, clash.what);

@@ -37,6 +37,8 @@ export interface ProseBlock {
   inList: boolean;
   /** Text ranges that are link text. */
   links: Array<[number, number]>;
+  /** Where link text and bold or italic spans begin: labels ("**Session replay:**") capitalise like a sentence start. */
+  labels: number[];
   /** Source range of the whole block. */
   start: number;
   end: number;
@@ -128,13 +130,14 @@ function addBlock(
   const builder = new BlockBuilder(doc);
   builder.addInline(node.children);
   if (builder.text.split(OPAQUE).join('').trim() === '') return;
-  doc.blocks.push({ kind, depth, text: builder.text, segments: builder.segments, links: builder.links, blockquote, inList, start, end });
+  doc.blocks.push({ kind, depth, text: builder.text, segments: builder.segments, links: builder.links, labels: builder.labels, blockquote, inList, start, end });
 }
 
 class BlockBuilder {
   text = '';
   segments: Segment[] = [];
   links: Array<[number, number]> = [];
+  labels: number[] = [];
 
   constructor(private readonly doc: ProseDocument) {}
 
@@ -146,14 +149,18 @@ class BlockBuilder {
           break;
         case 'emphasis':
         case 'strong':
-        case 'delete':
         case 'linkReference':
+          this.labels.push(this.text.length);
+          this.addInline(node.children);
+          break;
+        case 'delete':
           this.addInline(node.children);
           break;
         case 'link':
           if (isAutolink(node.url, node.children)) this.addOpaque(range(node));
           else {
             const start = this.text.length;
+            this.labels.push(start);
             this.addInline(node.children);
             this.links.push([start, this.text.length]);
           }

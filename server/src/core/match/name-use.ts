@@ -29,13 +29,38 @@ export function nameUse(ctx: RuleContext, mention: Mention, form: string): NameU
   const heading = ctx.blocks[mention.block].block.kind === 'heading';
   if ((atStart || heading) && surface === capitalizeFirst(form)) return 'legal';
   if (heading && surface === titleCase(form)) return 'legal';
-  if (isDistinctive(form)) return 'miscased';
+  if (isShouted(ctx, mention)) return 'legal';
+  if (isDistinctive(form)) return isQuotedLiteral(ctx, mention) ? 'generic' : 'miscased';
   const lower = surface.toLowerCase();
   if (surface === lower) return 'generic';
-  // A capital that only the sentence start or a heading explains, on a one-word form: an ordinary word.
-  const single = !/\s/.test(form);
-  if (single && (atStart || heading) && surface === capitalizeFirst(lower)) return 'generic';
+  // A capital that only the sentence start or a sentence-case heading explains ("Session replay
+  // records…" for "Session Replay"): read as ordinary words, not as a mis-cased name.
+  if ((atStart || heading) && surface === capitalizeFirst(lower)) return 'generic';
   return 'miscased';
+}
+
+/** An all-caps name inside quoted all-caps speech ("I LOVE POSTHOG!!") follows the speaker's typography. */
+function isShouted(ctx: RuleContext, mention: Mention): boolean {
+  if (mention.surface !== mention.surface.toUpperCase()) return false;
+  const block = ctx.blocks[mention.block].block;
+  const quote = ctx.quotes.find((q) => q.block === mention.block && q.start <= mention.start && q.end >= mention.end);
+  const spoken = quote ? block.text.slice(quote.start, quote.end) : block.blockquote >= 0 ? block.text : undefined;
+  const words = spoken?.match(/\p{L}{2,}/gu) ?? [];
+  return words.length >= 3 && words.every((w) => w === w.toUpperCase());
+}
+
+/**
+ * A short quoted string that spells the name in lower case is a literal — a search query, an identifier,
+ * a value in code-like text ('posthog', "posthog SDK") — not the name misspelled in prose.
+ */
+function isQuotedLiteral(ctx: RuleContext, mention: Mention): boolean {
+  if (mention.surface !== mention.surface.toLowerCase()) return false;
+  const text = ctx.blocks[mention.block].block.text;
+  const left = /(^|[^\p{L}\p{N}])(['"“‘`])([^'"“”‘’`\n]{0,40})$/u.exec(text.slice(Math.max(0, mention.start - 41), mention.start));
+  const right = /^([^'"“”‘’`\n]{0,40})(['"”’`])(?![\p{L}\p{N}])/u.exec(text.slice(mention.end, mention.end + 41));
+  if (!left || !right) return false;
+  const inside = `${left[3]}${mention.surface}${right[1]}`;
+  return inside.trim().split(/\s+/).length <= 4;
 }
 
 /** A forbidden variant found case-insensitively: flag it unless it reads as ordinary lower-case words. */

@@ -6,7 +6,7 @@
  */
 import type { Brand, Phrase, PhraseKind } from '../brand/model';
 import type { RuleContext } from '../context';
-import { ignoredHere } from './scope';
+import { ignoredHere, isMentionedAsWord } from './scope';
 import { normalizeText } from '../text/normalize';
 
 export interface PhraseHit {
@@ -53,6 +53,7 @@ function applies(ctx: RuleContext, h: PhraseHit): boolean {
   const p = h.phrase;
   if (p.channels.length > 0 && (!ctx.channel || !p.channels.includes(ctx.channel))) return false;
   if (ignoredHere(ctx, h, p.ignoreIn)) return false;
+  if (isMentionedAsWord(ctx.blocks[h.block].block.text, h.start, h.end)) return false;
   const sentence = ctx.sentenceAt(h.block, h.start);
   const text = ctx.blocks[h.block].block.text.slice(sentence.start, sentence.end);
   return !isApprovedText(ctx.brand, text);

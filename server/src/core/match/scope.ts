@@ -12,3 +12,14 @@ export function ignoredHere(ctx: RuleContext, at: { block: number; start: number
     (ignoreIn.includes('link_text') && scope.linkText)
   );
 }
+
+/**
+ * A word quoted on its own is mentioned, not used: `Write "URLs", not "urls".` A style guide names the
+ * wrong form to forbid it; that is not the copy using it.
+ */
+export function isMentionedAsWord(text: string, start: number, end: number): boolean {
+  const open = text[start - 1];
+  const close = text[end];
+  const pairs: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’', '`': '`' };
+  return open !== undefined && pairs[open] !== undefined && close === pairs[open];
+}

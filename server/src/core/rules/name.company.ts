@@ -29,6 +29,7 @@ export const rule: Rule = {
           end: m.end,
           message: `Use ${q(correct)} instead of ${q(m.surface)}: ${because(company, defaultReason(company))}`,
           fix: { title: `Replace with ${q(correct)}`, text: correct },
+          severity: company.severity,
           source: companySource(company),
           entryId: company.id,
         });

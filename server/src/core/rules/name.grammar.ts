@@ -60,6 +60,7 @@ function report(ctx: RuleContext, m: Mention, name: BrandName, misuse: Misuse, f
     start: m.start,
     end: misuse === 'possessive' ? ctx.blocks[m.block].tokens[m.last + 2].end : m.end,
     message: `Don't use ${q(form)} as a ${misuse}: a trademark is an adjective, never a noun, verb, plural or possessive; ${advice[misuse]}.`,
+    severity: name.severity,
     source: brandSource('names', name),
     entryId: name.id,
   });

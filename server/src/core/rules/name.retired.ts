@@ -29,6 +29,7 @@ export const rule: Rule = {
           end: m.end,
           message: `Use ${q(name.name)} instead of ${q(m.surface)}: ${q(retired.name)} was retired${when}.${note}`,
           fix: { title: `Replace with ${q(name.name)}`, text: name.name },
+          severity: name.severity,
           source: brandSource('names', name),
           entryId: name.id,
           deprecated: true,

@@ -50,7 +50,7 @@ export const rule: Rule = {
         start,
         end,
         message,
-        severity: legal ? 'error' : 'warning',
+        severity: name.severity ?? (legal ? 'error' : 'warning'),
         fix: { title: expected ? `Replace with ${q(expected)}` : `Remove ${q(written)}`, text: expected },
         source: brandSource('names', name),
         entryId: name.id,

@@ -36,6 +36,7 @@ function report(ctx: RuleContext, m: Mention, name: BrandName, correct: string, 
     end: m.end,
     message: `Use ${q(correct)} instead of ${q(m.surface)}${competitor}: ${because(name, fallback)}`,
     fix: { title: `Replace with ${q(correct)}`, text: correct },
+    severity: name.severity,
     source: brandSource('names', name),
     entryId: name.id,
   });

@@ -46,6 +46,7 @@ function report(ctx: RuleContext, block: number, start: number, end: number, per
     start,
     end,
     message: `${person.name} is ${how}, but${left}${now} (people › ${person.id}).${next}`,
+    severity: person.severity,
     source: brandSource('people', person),
     entryId: person.id,
   });

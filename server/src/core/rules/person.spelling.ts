@@ -56,6 +56,7 @@ function report(ctx: RuleContext, block: number, start: number, end: number, per
     end,
     message: `Use ${q(person.name)} instead of ${q(written)}: that is how ${person.name} spells their name (people › ${person.id}).`,
     fix: { title: `Replace with ${q(person.name)}`, text: person.name },
+    severity: person.severity,
     source: brandSource('people', person),
     entryId: person.id,
   });

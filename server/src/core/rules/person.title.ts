@@ -27,6 +27,7 @@ export const rule: Rule = {
         end: written.end,
         message: `${person.name}'s title is ${q(correct)}${short}, not ${q(written.text)} (people › ${person.id}).`,
         fix: { title: `Replace with ${q(replacement)}`, text: capitalised && replacement === correct ? replacement.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()) : replacement },
+        severity: person.severity,
         source: brandSource('people', person),
         entryId: person.id,
       });

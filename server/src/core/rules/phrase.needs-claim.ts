@@ -55,13 +55,13 @@ function isAdjective(ctx: RuleContext, hit: PhraseHit): boolean {
 function aboutUs(ctx: RuleContext, p: Phrase, hit: PhraseHit, s: { start: number; end: number }): boolean {
   if (p.appliesTo.length === 0 || p.appliesTo.includes('any')) return true;
   const block = hit.block;
-  const inSentence = ctx.mentions.filter((m) => m.block === block && m.start >= s.start && m.end <= s.end);
+  const roles = [...ctx.mentions.filter((m) => m.block === block && m.start >= s.start && m.end <= s.end).flatMap((m) => m.roles), ...ctx.rolesWithin(block, hit.start, hit.end)];
   if (p.appliesTo.includes('company')) {
-    if (inSentence.some((m) => m.roles.some((r) => r.kind === 'company'))) return true;
+    if (roles.some((r) => r.kind === 'company')) return true;
     if (COMPANY_VOICE_BEFORE.test(ctx.blocks[block].block.text.slice(s.start, hit.start))) return true;
   }
   if (p.appliesTo.includes('names')) {
-    if (inSentence.some((m) => m.roles.some((r) => r.kind === 'name' && r.name.kind !== 'competitor'))) return true;
+    if (roles.some((r) => r.kind === 'name' && r.name.kind !== 'competitor')) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { Mention, RuleContext } from '../context';
 import type { Term, TermForm } from '../brand/model';
-import { ignoredHere } from '../match/scope';
+import { ignoredHere, isMentionedAsWord } from '../match/scope';
 import { brandSource } from '../context';
 import { articleFor, pluralize } from '../text/inflect';
 import { because, q } from '../match/explain';
@@ -24,14 +24,15 @@ export const rule: Rule = {
   check(ctx) {
     for (const m of ctx.mentions) {
       // A plural of a deprecated form can be a preferred form ("on-premise" → "on-premises"): preferred wins.
-      if (m.roles.some((r) => r.kind === 'term' && r.form === 'preferred')) continue;
+      if (m.roles.some((r) => r.kind === 'term' && r.form === 'preferred' && sameForm(r.text, m.surface, r.term.caseSensitive || isCaseRule(r.term)))) continue;
       for (const role of m.roles) {
         if (role.kind !== 'term' || role.form === 'preferred' || !role.termForm) continue;
         const { term, termForm } = role;
-        if (term.caseSensitive && m.surface !== role.text) continue;
+        if ((term.caseSensitive || isCaseRule(term)) && !sameForm(role.text, m.surface, true)) continue;
         if (role.form === 'admitted' && admittedHere(ctx, termForm)) continue;
         if (term.channels.length > 0 && (!ctx.channel || !term.channels.includes(ctx.channel))) continue;
         if (ignoredHere(ctx, m, term.ignoreIn)) continue;
+        if (isMentionedAsWord(ctx.blocks[m.block].block.text, m.start, m.end) || inProperName(ctx, m, role.text)) continue;
         if (termForm.pos && !readsAs(ctx, m, termForm.pos)) continue;
         report(ctx, m, term, termForm, role.form, role.inflected);
         break;
@@ -39,6 +40,31 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * A lower-case form written with capitals mid-sentence next to other capitalised words is part of a proper
+ * name ("Airbus' User Behaviour Analytics team"): the name is someone else's, not our term.
+ */
+function inProperName(ctx: RuleContext, m: Mention, form: string): boolean {
+  if (!/^\p{Lu}/u.test(m.surface) || /^\p{Lu}/u.test(form) || ctx.isSentenceStart(m.block, m.start)) return false;
+  if (ctx.blocks[m.block].block.kind === 'heading') return false;
+  const tokens = ctx.blocks[m.block].tokens;
+  const capitalised = (i: number): boolean => tokens[i]?.kind === 'word' && /^\p{Lu}/u.test(tokens[i].text);
+  return capitalised(m.first - 1) || capitalised(m.last + 1);
+}
+
+/** A term whose deprecated form differs from the preferred one only in case ("urls" → "URLs") compares case. */
+function isCaseRule(term: Term): boolean {
+  const preferred = term.preferred.toLowerCase();
+  return term.deprecated.some((f) => f.form !== term.preferred && f.form.toLowerCase() === preferred);
+}
+
+/** Whether `surface` is `form`: exactly, or case-insensitively unless `exact`. A capital at the start of a
+ * sentence is not a difference ("Urls" is "urls"). */
+function sameForm(form: string, surface: string, exact: boolean): boolean {
+  if (!exact) return form.toLowerCase() === surface.toLowerCase();
+  return surface === form || surface === form.charAt(0).toUpperCase() + form.slice(1);
+}
 
 function admittedHere(ctx: RuleContext, form: TermForm): boolean {
   return form.channels.length === 0 || (!!ctx.channel && form.channels.includes(ctx.channel));
@@ -84,6 +110,7 @@ function report(ctx: RuleContext, m: Mention, term: Term, form: TermForm, kind: 
     end: m.end,
     message: `Use ${q(inflected ? pluralize(term.preferred) : term.preferred)} instead of ${q(m.surface)}${where}: ${because(term, `the brand file prefers ${q(term.preferred)}`)}`,
     fix: { title: `Replace with ${q(inflected ? pluralize(term.preferred) : term.preferred)}`, text: replacement, start: fixStart, end: m.end },
+    severity: term.severity,
     source: brandSource('terms', term),
     entryId: term.id,
   });

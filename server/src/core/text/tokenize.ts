@@ -27,7 +27,8 @@ const SPACE = /\s/u;
 
 /**
  * Spans that read as machine text rather than prose: URLs, e-mail addresses, bare domains and paths,
- * hashtags and @handles. Brand names inside them are not mentions ("lumora.example/pulse").
+ * hashtags and Slack channels, @handles, issue references ("posthog#123"), and template or JSX
+ * expressions in braces ("{{unsubscribe_url}}"). Brand names inside them are not mentions.
  */
 const MACHINE_TEXT = new RegExp(
   [
@@ -35,7 +36,9 @@ const MACHINE_TEXT = new RegExp(
     String.raw`\bwww\.[^\s<>()]+`,
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
     String.raw`(?<![\w.@-])(?:[\w-]+\.)+(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b(?:/[^\s<>()]*)?`,
-    String.raw`(?<![\w&])#[\p{L}_][\p{L}\p{N}_]*`,
+    String.raw`(?<![\w&])#[\p{L}_][\p{L}\p{N}_-]*[\p{L}\p{N}_]`,
+    String.raw`\b[\w.-]+#\d+\b`,
+    String.raw`\{[^{}\n]*\}|\{\{[^{}\n]*\}\}`,
     String.raw`(?<![\w.])@[\p{L}_][\p{L}\p{N}_.-]*`,
     String.raw`(?<![\w])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?`,
   ].join('|'),
