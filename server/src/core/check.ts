@@ -15,6 +15,8 @@ export interface CheckOptions {
   path?: string;
   /** Check as this channel, whatever the front matter and path say. */
   channel?: string;
+  /** Today's date (YYYY-MM-DD) for expiry checks when the document has no front-matter `date`; defaults to the clock. */
+  today?: string;
   /** Only these rules (by id); all rules when absent. */
   rules?: readonly string[];
   /** Per-rule severity, or 'off'; wins over the rule's and the brand entry's own severity. */
@@ -35,7 +37,7 @@ export interface CheckResult {
 export function check(text: string, brand: Brand, options: CheckOptions = {}): CheckResult {
   const doc = parseProse(text);
   const channel = options.channel ?? resolveChannel(brand, doc.frontMatter, options.path);
-  const analysis = analyse(doc, brand, matchIndexFor(brand), channel);
+  const analysis = analyse(doc, brand, matchIndexFor(brand), channel, documentDate(doc.frontMatter, options.today));
   const raw: Finding[] = [];
   const failures: CheckResult['failures'] = [];
   for (const rule of registry) {
@@ -55,15 +57,33 @@ export function check(text: string, brand: Brand, options: CheckOptions = {}): C
   return { findings: dedupe(kept), channel, suppressed: raw.length - kept.length, failures };
 }
 
-/** One finding per rule and span, in document order. */
+/**
+ * The date a document speaks from: its front-matter `date` (a release dated last year is judged as of last
+ * year), else today.
+ */
+function documentDate(frontMatter: Record<string, unknown>, today: string | undefined): string {
+  const raw = frontMatter.date;
+  const date = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim().slice(0, 10) : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return today ?? new Date().toISOString().slice(0, 10);
+}
+
+/** When checks of different families flag the same words, the most specific one speaks (claims first). */
+const FAMILY_PRIORITY = ['claim', 'tagline', 'message', 'boilerplate', 'person', 'name', 'term', 'pr', 'ad', 'newsletter', 'social', 'phrase'];
+
+function priority(rule: string): number {
+  const i = FAMILY_PRIORITY.indexOf(rule.split('.')[0]);
+  return i < 0 ? FAMILY_PRIORITY.length : i;
+}
+
+/** One finding per span: the same rule twice, or a less specific family on words a more specific one flagged. */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule))
-    .filter((f) => {
-      const key = `${f.rule}:${f.start}:${f.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.start}:${f.end}`;
+    const held = best.get(key);
+    if (!held || priority(f.rule) < priority(held.rule)) best.set(key, f);
+    else if (held.rule !== f.rule && priority(f.rule) === priority(held.rule)) best.set(`${key}:${f.rule}`, f);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }

@@ -60,6 +60,8 @@ export interface RuleContext {
   readonly quotes: Quote[];
   /** The document's channel (front matter `channel:` or the brand file's path globs), if any. */
   readonly channel?: string;
+  /** The date the document speaks from (YYYY-MM-DD): its front-matter `date`, else today. */
+  readonly date: string;
   scope(block: number, offset: number): Scope;
   sentenceAt(block: number, offset: number): Sentence;
   /** Whether `offset` starts its sentence (after any opening quotes or brackets). */
@@ -82,9 +84,10 @@ export interface Analysis {
   quotes: Quote[];
   blockquoteThirdParty: boolean[];
   channel?: string;
+  date: string;
 }
 
-export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, channel: string | undefined): Analysis {
+export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, channel: string | undefined, date: string): Analysis {
   const blocks = doc.blocks.map((block) => ({ block, tokens: tokenize(block.text), sentences: splitSentences(block.text) }));
   const mentions: Mention[] = [];
   blocks.forEach((analysis, b) => findMentions(analysis, b, index.root, mentions));
@@ -98,6 +101,7 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
     quotes: findQuotes(doc, isOurs),
     blockquoteThirdParty: blockquoteThirdParty(doc, isOurs),
     channel,
+    date,
   };
 }
 
@@ -165,6 +169,7 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
     mentions: analysis.mentions,
     quotes: analysis.quotes,
     channel: analysis.channel,
+    date: analysis.date,
     scope,
     sentenceAt,
     isSentenceStart(block, offset) {

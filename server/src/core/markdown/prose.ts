@@ -54,6 +54,8 @@ export interface HtmlComment {
 
 export interface ProseDocument {
   source: string;
+  /** The whole mdast tree, for checks of document structure (headline, dateline, required sections). */
+  tree: Root;
   blocks: ProseBlock[];
   /** Each blockquote's source range; blocks point into this list. */
   blockquotes: Array<{ start: number; end: number }>;
@@ -69,7 +71,7 @@ const MDX_MODULE_LINE = /^(?:import|export)\s[^\n]*(?:\bfrom\s+['"]|=)/;
 
 export function parseProse(source: string): ProseDocument {
   const tree = processor.parse(source) as Root;
-  const doc: ProseDocument = { source, blocks: [], blockquotes: [], comments: [], frontMatter: {} };
+  const doc: ProseDocument = { source, tree, blocks: [], blockquotes: [], comments: [], frontMatter: {} };
   walkBlocks(tree.children, doc, -1, false);
   return doc;
 }
