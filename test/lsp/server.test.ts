@@ -13,6 +13,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
@@ -167,7 +168,7 @@ suite('lsp: server over stdio', () => {
     assert.deepEqual(location, { uri: brandUri, range: { start: { line: 11, character: 4 }, end: { line: 14, character: 24 } } });
   });
 
-  test('code actions: the quick fix (preferred), disable-for-line, and fix-all resolved lazily', async () => {
+  test('code actions: the quick fix (preferred), disable-for-line, allow-as-variant (edits the brand file), and fix-all resolved lazily', async () => {
     const variant = byRule(firstDiagnostics, 'name.variant');
     const actions = (await editor.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: docUri },
@@ -189,9 +190,19 @@ suite('lsp: server over stdio', () => {
         diagnostics: [variant],
         edit: versioned([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- on-message-disable-next-line name.variant -->\n' }]),
       },
+      {
+        title: "Allow 'LumoraPulse' as a variant of 'Lumora Pulse'",
+        kind: 'quickfix',
+        diagnostics: [variant],
+        edit: {
+          // The brand file is not open in the editor: version null, the edit is for the file as it is on disk.
+          documentChanges: [{ textDocument: { uri: brandUri, version: null }, edits: [{ range: { start: { line: 9, character: 25 }, end: { line: 9, character: 36 } }, newText: '' }] }],
+        },
+      },
       { title: 'Fix all On Message problems', kind: 'source.fixAll.onMessage', data: { uri: docUri, version: 1 } },
     ]);
-    const resolved = await editor.connection.sendRequest(CodeActionResolveRequest.type, actions[2]);
+    assert.equal(applyEdit(BRAND, actions[2].edit!), BRAND.replace('forbidden_variants: [LumoraPulse]', 'forbidden_variants: []'));
+    const resolved = await editor.connection.sendRequest(CodeActionResolveRequest.type, actions[3]);
     assert.ok(resolved.edit);
     assert.equal(applyEdit(LAUNCH, resolved.edit), '# Launch\n\nOur customers love Lumora Pulse.\n  > Ask customers first.\n');
   });
@@ -372,6 +383,23 @@ suite('lsp: brand file resolution', () => {
     assert.deepEqual(await check('social/post.md'), ["Use 'customers' instead of 'users'"]);
   });
 
+  test('a deleted brand file is no longer used; a created one is used at once', async () => {
+    const social = path.join(root, 'social');
+    const postUri = uri(path.join(social, 'post.md'));
+    const brandPath = path.join(social, 'brand-messaging.yaml');
+    editor.inbox.discard(REFRESH);
+    editor.inbox.discard(STATUS);
+    fs.rmSync(brandPath);
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(brandPath), type: FileChangeType.Deleted }] });
+    await editor.inbox.take(REFRESH);
+    assert.deepEqual(await editor.diagnostics(postUri), []);
+    assert.equal((await editor.inbox.take(STATUS, (p) => p.uri === postUri)).state, 'missing');
+    fs.writeFileSync(path.join(social, 'brand-messaging.yml'), BRAND);
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(path.join(social, 'brand-messaging.yml')), type: FileChangeType.Created }] });
+    await editor.inbox.take(REFRESH);
+    assert.deepEqual((await editor.diagnostics(postUri)).map((d) => d.message.split(':')[0]), ["Use 'customers' instead of 'clients'"]);
+  });
+
   test('the search stops at the workspace folder: a brand file beside the folder is not used', async () => {
     fs.writeFileSync(path.join(root, 'brand-messaging.yaml'), BRAND);
     assert.deepEqual(await check('orphans/notes.md'), []);
@@ -379,10 +407,27 @@ suite('lsp: brand file resolution', () => {
     assert.equal(status.state, 'missing');
   });
 
+  test('when a folder leaves the workspace, its documents search up to the file system root, as the CLI does', async () => {
+    editor.inbox.discard(REFRESH);
+    const orphans = path.join(root, 'orphans');
+    await editor.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [{ uri: uri(orphans), name: 'orphans' }] },
+    });
+    await editor.inbox.take(REFRESH);
+    assert.deepEqual(
+      (await editor.diagnostics(uri(path.join(orphans, 'notes.md')))).map((d) => d.message.split(':')[0]),
+      ["Use 'customers' instead of 'clients'"],
+    );
+  });
+
   test('the brandFile setting wins over the search, relative to the workspace folder', async () => {
     editor.settings = { brandFile: '../custom/rules.yaml' };
     await editor.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { onMessage: editor.settings } });
-    assert.deepEqual(await editor.diagnostics(uri(path.join(root, 'web/home.md'))).then((d) => d.map((x) => x.message.split(':')[0])), ["Use 'customers' instead of 'love'"]);
+    const homeUri = uri(path.join(root, 'web/home.md'));
+    assert.deepEqual((await editor.diagnostics(homeUri)).map((d) => d.message.split(':')[0]), ["Use 'customers' instead of 'love'"]);
+    editor.settings = { brandFile: '${workspaceFolder}/brand-messaging.yml' };
+    await editor.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { onMessage: editor.settings } });
+    assert.deepEqual((await editor.diagnostics(homeUri)).map((d) => d.message.split(':')[0]), ["Use 'customers' instead of 'clients'"]);
   });
 
   test('a brandFile setting that names a missing file reports it in the status', async () => {

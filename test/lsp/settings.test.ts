@@ -56,7 +56,11 @@ suite('lsp: settings', () => {
   });
 
   test('the manifest lists every rule of the registry under onMessage.severity, and no other', () => {
-    assert.deepEqual(Object.keys(properties['onMessage.severity'].properties ?? {}), [...ruleIds]);
+    assert.deepEqual(
+      Object.keys(properties['onMessage.severity'].properties ?? {}),
+      [...ruleIds],
+      "package.json contributes.configuration.properties['onMessage.severity'].properties must list the registry's rule ids, in order, with their descriptions",
+    );
   });
 
   test('the cache asks once per document, and again after a reset', async () => {

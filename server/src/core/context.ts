@@ -30,6 +30,13 @@ export interface Mention {
   roles: Role[];
 }
 
+/** A brand form found by formsWithin: its role and block-text offsets. */
+export interface FormHit {
+  role: Role;
+  start: number;
+  end: number;
+}
+
 /** Where a span sits: inside a quotation, a third party's quotation, a heading, link text. */
 export interface Scope {
   quote: boolean;
@@ -67,11 +74,26 @@ export interface RuleContext {
   /** Whether `offset` starts its sentence (after any opening quotes or brackets). */
   isSentenceStart(block: number, offset: number): boolean;
   /**
-   * Every role of every brand form inside `[start, end)`, not only the longest: a phrase pattern such as
-   * "PostHog is the only" still names the company.
+   * Every brand form inside `[start, end)` of a block, nested ones included, not only the longest match: a
+   * phrase pattern such as "PostHog is the only" still names the company.
    */
-  rolesWithin(block: number, start: number, end: number): Role[];
+  formsWithin(block: number, start: number, end: number): FormHit[];
+  /** A value computed once per document and shared by every rule that asks for it under `key`. */
+  memo<T>(key: string, compute: () => T): T;
   report(report: Report): void;
+  /** Reports on source offsets, for findings tied to no prose block (a missing element, a front-matter field). */
+  reportAt(report: SourceReport): void;
+}
+
+/** A finding on source offsets; its fix, when given, is in source offsets too and is kept as given. */
+export interface SourceReport {
+  start: number;
+  end: number;
+  message: string;
+  severity?: Severity;
+  fix?: { title: string; text: string; start: number; end: number };
+  source?: BrandSource;
+  entryId?: string;
 }
 
 /** Everything computed once per document and shared by all rules. */
@@ -85,6 +107,8 @@ export interface Analysis {
   blockquoteThirdParty: boolean[];
   channel?: string;
   date: string;
+  /** Values shared between rules; see RuleContext.memo. */
+  memos: Map<string, unknown>;
 }
 
 export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, channel: string | undefined, date: string): Analysis {
@@ -102,6 +126,7 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
     blockquoteThirdParty: blockquoteThirdParty(doc, isOurs),
     channel,
     date,
+    memos: new Map(),
   };
 }
 
@@ -179,8 +204,12 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
       const from = Math.max(s.start, ...b.labels.filter((l) => l <= offset));
       return /^[^\p{L}\p{N}]*$/u.test(b.text.slice(from, offset));
     },
-    rolesWithin(block, start, end) {
-      return rolesWithin(analysis, block, start, end);
+    formsWithin(block, start, end) {
+      return formsWithin(analysis, block, start, end);
+    },
+    memo<T>(key: string, compute: () => T): T {
+      if (!analysis.memos.has(key)) analysis.memos.set(key, compute());
+      return analysis.memos.get(key) as T;
     },
     report(r) {
       const block = analysis.blocks[r.block].block;
@@ -203,24 +232,31 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
       if (r.deprecated) finding.deprecated = true;
       sink.push(finding);
     },
+    reportAt(r) {
+      const finding: Finding = { rule, severity: r.severity ?? severity, message: r.message, start: r.start, end: r.end };
+      if (r.fix) finding.fix = { title: r.fix.title, start: r.fix.start, end: r.fix.end, text: r.fix.text };
+      if (r.source) finding.source = r.source;
+      if (r.entryId) finding.entryId = r.entryId;
+      sink.push(finding);
+    },
   };
 }
 
-function rolesWithin(analysis: Analysis, block: number, start: number, end: number): Role[] {
+function formsWithin(analysis: Analysis, block: number, start: number, end: number): FormHit[] {
   const tokens = analysis.blocks[block].tokens;
-  const roles: Role[] = [];
+  const hits: FormHit[] = [];
   for (let i = 0; i < tokens.length && tokens[i].start < end; i++) {
     if (tokens[i].start < start) continue;
     let node = analysis.index.root.children.get(tokens[i].key);
     for (let j = i; node && tokens[j].end <= end; ) {
-      roles.push(...node.roles);
+      for (const role of node.roles) hits.push({ role, start: tokens[i].start, end: tokens[j].end });
       j++;
       if (j >= tokens.length) break;
       const t = tokens[j];
       node = node.children.get(t.glued ? t.key : ' ' + t.key);
     }
   }
-  return roles;
+  return hits;
 }
 
 function scopeAt(analysis: Analysis, block: number, offset: number): Scope {

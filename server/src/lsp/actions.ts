@@ -3,18 +3,38 @@
  * Every edit is for one document version: actions for diagnostics of another version are not offered,
  * and edits are versioned (`documentChanges`) when the client supports it, so the client refuses them too.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, type Finding, type Fix } from '../core/index';
 import { FIX_ALL_KIND, type FixAllArgs } from '../protocol';
-import { SOURCE, fixToTextEdit, type DiagnosticData } from './convert';
+import type { Analysis } from './analysis';
+import { allowVariant } from './brand-edits';
+import { SOURCE, fixToTextEdit, offsetsToRange, type DiagnosticData } from './convert';
 
 export interface EditOptions {
   /** The client accepts versioned `documentChanges`. */
   documentChanges: boolean;
 }
 
+export interface ActionOptions extends EditOptions {
+  /** Leave the fix-all edit to `codeAction/resolve`. */
+  deferFixAll: boolean;
+  /** The editor version of an open document (the brand file), null when it is not open. */
+  openVersion: (uri: string) => number | null;
+}
+
 export const FIX_ALL_TITLE = 'Fix all On Message problems';
+
+/** Every action for a code action request, from the analysis of the document's current version. */
+export function codeActions(analysis: Analysis, context: CodeActionContext, options: ActionOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wantsQuickFixes(context.only)) {
+    actions.push(...quickFixes(analysis.document, context.diagnostics, options));
+    actions.push(...brandFileActions(analysis, context.diagnostics, options));
+  }
+  const fixAll = wantsFixAll(context.only) ? fixAllAction(analysis.document, analysis.findings, options, options.deferFixAll) : undefined;
+  return fixAll ? [...actions, fixAll] : actions;
+}
 
 /** Quick fixes and "Disable RULE for this line" for this server's diagnostics of the document's current version. */
 export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], options: EditOptions): CodeAction[] {
@@ -64,6 +84,40 @@ export function isFixAllArgs(value: unknown): value is FixAllArgs {
   return typeof v?.uri === 'string' && typeof v.version === 'number';
 }
 
+/**
+ * "Allow 'X' as a variant of NAME": removes X from the entry's forbidden_variants in the brand file.
+ * Only while the brand file's current text is the one in force, so the edit lands where it was computed.
+ */
+export function brandFileActions(analysis: Analysis, diagnostics: readonly Diagnostic[], options: ActionOptions): CodeAction[] {
+  if (analysis.status.state !== 'ok') return [];
+  const actions = new Map<string, CodeAction>();
+  for (const diagnostic of diagnostics) {
+    const data = dataOf(diagnostic);
+    if (data?.rule !== 'name.variant' || data.version !== analysis.document.version) continue;
+    const action = allowVariantAction(analysis, diagnostic, options);
+    if (action && !actions.has(action.title)) actions.set(action.title, action);
+  }
+  return [...actions.values()];
+}
+
+function allowVariantAction(analysis: Analysis, diagnostic: Diagnostic, options: ActionOptions): CodeAction | undefined {
+  const brand = analysis.brand;
+  const start = analysis.document.offsetAt(diagnostic.range.start);
+  const finding = analysis.findings.find((f) => f.rule === 'name.variant' && f.start === start);
+  if (!brand || !finding?.entryId) return undefined;
+  const surface = analysis.document.getText().slice(finding.start, finding.end);
+  const change = allowVariant(brand.document.getText(), finding.entryId, surface);
+  if (!change) return undefined;
+  const name = brand.brand.names.find((n) => n.id === finding.entryId)?.name ?? finding.entryId;
+  const edit: TextEdit = { range: offsetsToRange(brand.document, change.start, change.end), newText: change.text };
+  return {
+    title: `Allow '${surface}' as a variant of '${name}'`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: versionedEdit(brand.uri, options.openVersion(brand.uri), [edit], options),
+  };
+}
+
 function fixAction(document: TextDocument, diagnostic: Diagnostic, fix: Fix, options: EditOptions): CodeAction {
   return {
     title: fix.title,
@@ -91,8 +145,12 @@ function disableLineAction(document: TextDocument, diagnostic: Diagnostic, rule:
 }
 
 function workspaceEdit(document: TextDocument, edits: TextEdit[], options: EditOptions): WorkspaceEdit {
-  if (options.documentChanges) return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-  return { changes: { [document.uri]: edits } };
+  return versionedEdit(document.uri, document.version, edits, options);
+}
+
+function versionedEdit(uri: string, version: number | null, edits: TextEdit[], options: EditOptions): WorkspaceEdit {
+  if (options.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+  return { changes: { [uri]: edits } };
 }
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {

@@ -20,11 +20,12 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/index';
 import { FIX_ALL_KIND, FixAllCommand, StatusNotification } from '../protocol';
-import { fixAllAction, fixAllEdit, isFixAllArgs, quickFixes, wantsFixAll, wantsQuickFixes, FIX_ALL_TITLE, type EditOptions } from './actions';
+import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions } from './actions';
 import { Analyzer, type Analysis } from './analysis';
 import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
 import { brandEntryLocation, findingsToHover } from './convert';
@@ -46,6 +47,14 @@ export function startServer(connection: Connection): void {
     const analysis = await analyzer.analyse(document);
     for (const failure of analysis.failures) connection.console.error(`Rule ${failure.rule} failed on ${document.uri}: ${failure.message}`);
     return analysis;
+  };
+
+  /** The fix-all edit for exactly the document version in `args`; undefined when it moved on or nothing applies. */
+  const fixAllFor = async (args: unknown): Promise<WorkspaceEdit | undefined> => {
+    const document = isFixAllArgs(args) ? documents.get(args.uri) : undefined;
+    if (!document || !isFixAllArgs(args) || document.version !== args.version) return undefined;
+    const analysis = await analyse(document);
+    return analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
   };
 
   /** Brand files or settings changed: re-check everything the client shows. */
@@ -108,31 +117,21 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const only = params.context.only;
-    const actions = wantsQuickFixes(only) ? quickFixes(document, params.context.diagnostics, editOptions()) : [];
-    if (!wantsFixAll(only)) return actions;
     const analysis = await analyse(document);
-    const defer = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-    const fixAll = fixAllAction(analysis.document, analysis.findings, editOptions(), defer);
-    return fixAll ? [...actions, fixAll] : actions;
+    return codeActions(analysis, params.context, {
+      ...editOptions(),
+      deferFixAll: !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
+      openVersion: (uri) => documents.get(uri)?.version ?? null,
+    });
   });
 
   connection.onCodeActionResolve(async (action) => {
-    const args = action.data;
-    const document = isFixAllArgs(args) ? documents.get(args.uri) : undefined;
-    if (!document || !isFixAllArgs(args) || document.version !== args.version) return action;
-    const analysis = await analyse(document);
-    if (analysis.document.version !== args.version) return action;
-    const edit = fixAllEdit(analysis.document, analysis.findings, editOptions());
+    const edit = await fixAllFor(action.data);
     return edit ? { ...action, edit } : action;
   });
 
   connection.onExecuteCommand(async (params) => {
-    const args = params.arguments?.[0];
-    const document = params.command === FixAllCommand.id && isFixAllArgs(args) ? documents.get(args.uri) : undefined;
-    if (!document || !isFixAllArgs(args) || document.version !== args.version) return { applied: false };
-    const analysis = await analyse(document);
-    const edit = analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
+    const edit = params.command === FixAllCommand.id ? await fixAllFor(params.arguments?.[0]) : undefined;
     return edit ? connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit }) : { applied: false };
   });
 

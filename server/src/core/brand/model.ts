@@ -161,6 +161,9 @@ export interface Tagline extends EntryBase {
   exact: boolean;
   shortForms: string[];
   retiredOn?: string;
+  /** Where `text` and each of `shortForms` stand in the brand file, for the brand file's self-test. */
+  textSpan?: Span;
+  shortFormSpans?: Span[];
 }
 
 export interface Pillar extends EntryBase {
@@ -169,6 +172,8 @@ export interface Pillar extends EntryBase {
   paraphrase: 'allowed' | 'exact' | 'forbidden';
   signals: string[];
   proofPoints: string[];
+  /** Where `keyMessage` stands in the brand file, for the brand file's self-test. */
+  keyMessageSpan?: Span;
 }
 
 export interface Boilerplate extends EntryBase {
@@ -180,6 +185,8 @@ export interface Boilerplate extends EntryBase {
   match: 'exact-normalized' | 'contains';
   requiredIn: string[];
   validUntil?: string;
+  /** Where `text` stands in the brand file, for the brand file's self-test. */
+  textSpan?: Span;
 }
 
 export interface Snippet extends EntryBase {

@@ -273,6 +273,12 @@ class Fields {
     return this.texts(key).map((t) => t.text);
   }
 
+  /** The span of a key's value, when the key is present. */
+  spanOf(key: string): Span | undefined {
+    const raw = this.raw(key);
+    return raw === undefined || this.p.reader.isNull(raw) ? undefined : this.p.span(raw);
+  }
+
   /** String items with their own spans. */
   texts(key: string): ExampleText[] {
     const out: ExampleText[] = [];
@@ -733,6 +739,8 @@ class BrandParser {
       exact: f.bool('exact') ?? true,
       shortForms: f.strs('short_forms'),
       retiredOn: f.date('retired_on'),
+      textSpan: f.spanOf('text'),
+      shortFormSpans: f.texts('short_forms').map((t) => t.span),
     };
   }
 
@@ -747,6 +755,7 @@ class BrandParser {
       paraphrase: (f.str('paraphrase') ?? 'allowed') as Pillar['paraphrase'],
       signals: f.strs('signals'),
       proofPoints: f.strs('proof_points'),
+      keyMessageSpan: f.spanOf('key_message'),
     };
   }
 
@@ -764,6 +773,7 @@ class BrandParser {
       match: (f.str('match') ?? 'exact-normalized') as Boilerplate['match'],
       requiredIn: f.strs('required_in'),
       validUntil: f.date('valid_until'),
+      textSpan: f.spanOf('text'),
     };
   }
 

@@ -4,7 +4,7 @@
  * brand file; at each token the longest form wins, so "Pulse Copilot" is never read as "Pulse" and
  * "leading indicators" (an exception) shadows "leading".
  */
-import type { Brand, BrandName, Person, Phrase, RetiredName, Term, TermForm } from '../brand/model';
+import type { Brand, BrandName, Claim, Person, Phrase, RetiredName, Term, TermForm } from '../brand/model';
 import { formKeys } from '../text/tokenize';
 import { pluralize } from '../text/inflect';
 
@@ -18,7 +18,8 @@ export type Role =
   | { kind: 'term'; form: 'preferred' | 'deprecated' | 'admitted'; text: string; term: Term; termForm?: TermForm; inflected: boolean }
   | { kind: 'phrase'; text: string; phrase: Phrase }
   | { kind: 'exception'; text: string }
-  | { kind: 'person'; form: 'full' | 'first' | 'last'; text: string; person: Person };
+  | { kind: 'person'; form: 'full' | 'first' | 'last'; text: string; person: Person }
+  | { kind: 'claim'; text: string; claim: Claim };
 
 export interface TrieNode {
   children: Map<string, TrieNode>;
@@ -89,6 +90,9 @@ export function buildMatchIndex(brand: Brand): MatchIndex {
     addExceptions(add, phrase.exceptions);
   }
   for (const person of brand.people) addPerson(add, person);
+  for (const claim of brand.claims) {
+    for (const alias of claim.subjectAliases.length > 0 ? claim.subjectAliases : [claim.subject]) add(alias, { kind: 'claim', text: alias, claim });
+  }
   return { root, regexPhrases };
 }
 

@@ -15,6 +15,23 @@ import { rule as phraseRisky } from './phrase.risky';
 import { rule as personSpelling } from './person.spelling';
 import { rule as personTitle } from './person.title';
 import { rule as personFormer } from './person.former';
+import { rule as personQuoteSpeaker } from './person.quote-speaker';
+import { rule as taglineExact } from './tagline.exact';
+import { rule as taglineRetired } from './tagline.retired';
+import { rule as messageExact } from './message.exact';
+import { rule as boilerplateMismatch } from './boilerplate.mismatch';
+import { rule as boilerplateMissing } from './boilerplate.missing';
+import { rule as boilerplateExpired } from './boilerplate.expired';
+import { rule as claimOverstated } from './claim.overstated';
+import { rule as claimUnderstated } from './claim.understated';
+import { rule as claimQualifier } from './claim.qualifier';
+import { rule as claimContext } from './claim.context';
+import { rule as claimFraming } from './claim.framing';
+import { rule as claimFact } from './claim.fact';
+import { rule as claimRanking } from './claim.ranking';
+import { rule as claimExpired } from './claim.expired';
+import { rule as claimUnverified } from './claim.unverified';
+import { rule as claimDisclosure } from './claim.disclosure';
 
 export const rules: readonly Rule[] = [
   nameVariant,
@@ -29,6 +46,23 @@ export const rules: readonly Rule[] = [
   personSpelling,
   personTitle,
   personFormer,
+  personQuoteSpeaker,
+  taglineExact,
+  taglineRetired,
+  messageExact,
+  boilerplateMismatch,
+  boilerplateMissing,
+  boilerplateExpired,
+  claimOverstated,
+  claimUnderstated,
+  claimQualifier,
+  claimContext,
+  claimFraming,
+  claimFact,
+  claimRanking,
+  claimExpired,
+  claimUnverified,
+  claimDisclosure,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);

@@ -1,16 +1,11 @@
 import type { Rule } from '../rule';
-import type { Claim, Phrase } from '../brand/model';
+import type { Claim } from '../brand/model';
 import type { RuleContext } from '../context';
 import { brandSource } from '../context';
 import { phraseHits, type PhraseHit } from '../match/phrases';
 import { because, q } from '../match/explain';
 import { normalizeText } from '../text/normalize';
-
-/**
- * The company speaking of itself: "we are", "we're", "we've become", right before the rank word. A
- * sentence that merely contains "we" or "our" ("one of our largest customers") is not a claim about us.
- */
-const COMPANY_VOICE_BEFORE = /\bwe(?:\s+are|['’]re|\s+were|\s+have\s+become|['’]ve\s+become|\s+became)(?:\s+(?:now|still|already|officially))?\s+(?:(?:the|a|an)\s+)?$/i;
+import { isAboutUs } from '../match/about';
 
 /** Articles and possessives that make "-ing" rank words adjectives: "the leading platform", not "who are leading teams". */
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'its', 'their', 'his', 'her', 'your']);
@@ -24,7 +19,7 @@ export const rule: Rule = {
     for (const hit of phraseHits(ctx, 'needs-claim')) {
       const p = hit.phrase;
       const sentence = ctx.sentenceAt(hit.block, hit.start);
-      if (!isAdjective(ctx, hit) || !aboutUs(ctx, p, hit, sentence)) continue;
+      if (!isAdjective(ctx, hit) || !isAboutUs(ctx, hit.block, sentence, hit, p.appliesTo)) continue;
       const text = normalizeText(ctx.blocks[hit.block].block.text.slice(sentence.start, sentence.end));
       const claims = p.satisfiedBy.map((id) => ctx.brand.claims.find((c) => c.id === id)).filter((c): c is Claim => !!c);
       if (claims.some((c) => satisfies(c, text))) continue;
@@ -49,21 +44,6 @@ function isAdjective(ctx: RuleContext, hit: PhraseHit): boolean {
   const before = ctx.blocks[hit.block].block.text.slice(0, hit.start).trimEnd();
   const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
   return word !== undefined && DETERMINERS.has(word);
-}
-
-/** Whether the sentence is about the company or its products, as `applies_to` requires. */
-function aboutUs(ctx: RuleContext, p: Phrase, hit: PhraseHit, s: { start: number; end: number }): boolean {
-  if (p.appliesTo.length === 0 || p.appliesTo.includes('any')) return true;
-  const block = hit.block;
-  const roles = [...ctx.mentions.filter((m) => m.block === block && m.start >= s.start && m.end <= s.end).flatMap((m) => m.roles), ...ctx.rolesWithin(block, hit.start, hit.end)];
-  if (p.appliesTo.includes('company')) {
-    if (roles.some((r) => r.kind === 'company')) return true;
-    if (COMPANY_VOICE_BEFORE.test(ctx.blocks[block].block.text.slice(s.start, hit.start))) return true;
-  }
-  if (p.appliesTo.includes('names')) {
-    if (roles.some((r) => r.kind === 'name' && r.name.kind !== 'competitor')) return true;
-  }
-  return false;
 }
 
 function satisfies(claim: Claim, sentence: string): boolean {

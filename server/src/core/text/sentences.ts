@@ -28,7 +28,9 @@ export function splitSentences(text: string): Sentence[] {
   let start = skipSpace(text, 0);
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    if (m[0][0] === '.' && isAbbreviation(text, m.index)) continue;
+    // A line break after "Corp." before a capital ends the sentence; within a line it is an abbreviation.
+    const lineBreak = /^\s*\n/.test(text.slice(m.index + m[0].length));
+    if (m[0][0] === '.' && !lineBreak && isAbbreviation(text, m.index)) continue;
     const end = m.index + m[0].length;
     if (end > start) out.push({ start, end });
     start = skipSpace(text, end);

@@ -1,0 +1,196 @@
+/**
+ * Figures in copy, read by meaning: "12,000+", "more than 12,000", "12k" and "twelve thousand" are the
+ * same number with a qualifier; "$2.4M" and "$2.4 million" the same money; "up to 40%" a cap. Versions
+ * ("Pulse 4.2"), times ("10 a.m.", "10:30"), phone numbers, ordinals and dates in running text are not
+ * figures and are never returned as counts.
+ */
+import type { Qualifier } from '../brand/model';
+
+export type FigureUnit = 'count' | 'percent' | 'money' | 'multiplier' | 'year';
+
+export interface Figure {
+  /** Block-text offsets of the whole expression, qualifier included. */
+  start: number;
+  end: number;
+  /** Where the number itself (with currency, scale and unit) starts and ends. */
+  numberStart: number;
+  numberEnd: number;
+  value: number;
+  unit: FigureUnit;
+  /** ISO code for money ("USD"); undefined otherwise. */
+  currency?: string;
+  qualifier: Qualifier;
+  /** The qualifier as written ("More than", "+", "nearly"), if any. */
+  qualifierText?: string;
+  /** "nearly"/"almost": a value just under the number. */
+  approaching: boolean;
+  /** How the number was written, so a corrected figure can be written the same way. */
+  style: NumberStyle;
+}
+
+export interface NumberStyle {
+  separators: boolean;
+  /** "k", "M", " million", … as written after the digits; '' when none. */
+  scale: string;
+  words: boolean;
+  plus: boolean;
+  percentWord: boolean;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, dozen: 12,
+};
+
+const SCALES: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
+};
+
+/** Qualifier phrases, longest first within each family, matched right before the number. */
+const QUALIFIERS: Array<[RegExp, Qualifier, boolean]> = [
+  [/\b(?:more than|over|in excess of|upwards of|north of|greater than)\s*$/i, 'more-than', false],
+  [/\b(?:at least|no fewer than|no less than|a minimum of|minimum of)\s*$/i, 'at-least', false],
+  [/\b(?:up to|as much as|as many as|as high as|a maximum of)\s*$/i, 'up-to', false],
+  [/\b(?:nearly|almost|close to|just under|approaching)\s*$/i, 'about', true],
+  [/(?:\b(?:about|approximately|approx\.|around|roughly|some|circa|an estimated|estimated)|~)\s*$/i, 'about', false],
+  [/\b(?:less than|fewer than|under|below|at most|no more than)\s*$/i, 'less-than', false],
+];
+
+const WORD = Object.keys(WORD_NUMBERS).join('|');
+const CURRENCY = String.raw`(?:US\$|\$|€|£)`;
+const NUMBER = new RegExp(
+  String.raw`(${CURRENCY})?` +
+    String.raw`(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(${WORD})\b)` +
+    String.raw`(?:(k|K|mm|MM|mn|[mM]|bn|[bB]|tn|[tT])\b|\s+(thousand|million|billion|trillion)\b)?` +
+    String.raw`(\s*%|\s+percent\b|\s+per\s?cent\b|[x×](?![\p{L}\d])|\s+times\b)?` +
+    String.raw`(\+)?` +
+    String.raw`(\s+(?:USD|dollars|euros|EUR|GBP|pounds)\b)?`,
+  'giu',
+);
+
+/** Month names and abbreviations, for telling "Sept. 16" and "16 March" from counts. */
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/i;
+
+export function findFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const figure = readFigure(text, m);
+    if (figure) out.push(figure);
+  }
+  return out;
+}
+
+function readFigure(text: string, m: RegExpExecArray): Figure | undefined {
+  const [whole, currencySign, digits, word, scaleShort, scaleWord, unitText, plus, currencyWord] = m;
+  const start = m.index;
+  const end = start + whole.length;
+  if (!digits && !word) return undefined;
+  if (word && !scaleWord && !unitText && !plus) {
+    // A written number alone ("one of", "two teams") counts only with a scale or unit; bare words are prose.
+    if (!/^[a-z]/i.test(word) || WORD_NUMBERS[word.toLowerCase()] === undefined) return undefined;
+  }
+  if (digits && !isStandaloneNumber(text, start + (currencySign?.length ?? 0), start + (currencySign?.length ?? 0) + digits.length)) return undefined;
+  let value = digits ? Number(digits.replace(/,/g, '')) : WORD_NUMBERS[word.toLowerCase()];
+  const scaleKey = (scaleShort ?? scaleWord ?? '').toLowerCase();
+  // "5m" after a bare number is five metres or minutes as often as five million: money or a scale word only.
+  if (scaleShort && !currencySign && /^[mtb]$/i.test(scaleShort)) return undefined;
+  if (scaleKey) value *= SCALES[scaleKey];
+  let unit: FigureUnit = 'count';
+  let currency: string | undefined;
+  const u = (unitText ?? '').trim().toLowerCase();
+  if (u === '%' || u.startsWith('percent') || u.startsWith('per')) unit = 'percent';
+  else if (u === 'x' || u === '×' || u === 'times') unit = 'multiplier';
+  if (currencySign || currencyWord) {
+    unit = 'money';
+    const sign = currencySign ?? '';
+    const w = (currencyWord ?? '').trim().toLowerCase();
+    currency = sign === '€' || w === 'euros' || w === 'eur' ? 'EUR' : sign === '£' || w === 'gbp' || w === 'pounds' ? 'GBP' : 'USD';
+  }
+  if (unit === 'count' && !scaleKey && digits && /^(1[89]|20|21)\d\d$/.test(digits)) unit = 'year';
+  if (unit === 'count' && MONTH.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+  const before = text.slice(0, start);
+  let qualifier: Qualifier = 'exact';
+  let qualifierText: string | undefined;
+  let qualifierStart = start;
+  let approaching = false;
+  for (const [re, q, near] of QUALIFIERS) {
+    const hit = re.exec(before);
+    if (hit) {
+      qualifier = q;
+      approaching = near;
+      qualifierText = hit[0].trim();
+      qualifierStart = hit.index + (hit[0].length - hit[0].trimStart().length);
+      break;
+    }
+  }
+  if (plus) {
+    qualifier = 'more-than';
+    qualifierText = '+';
+    qualifierStart = start;
+  }
+  if (/^\s+or more\b/i.test(text.slice(end))) qualifier = 'at-least';
+  return {
+    start: qualifierStart,
+    end,
+    numberStart: start,
+    numberEnd: plus ? end - 1 : end,
+    value,
+    unit,
+    currency,
+    qualifier,
+    qualifierText,
+    approaching,
+    style: {
+      separators: !!digits && digits.includes(','),
+      scale: scaleShort ?? (scaleWord ? ` ${scaleWord}` : ''),
+      words: !!word,
+      plus: !!plus,
+      percentWord: u.startsWith('per') && u !== '%',
+    },
+  };
+}
+
+/**
+ * Digits that stand for a quantity: not part of a version ("4.2.1", "v2"), a time ("10:30", "10 a.m."), a
+ * phone number or range with hyphens ("555-0143"), an ordinal ("3rd") or an identifier ("A1").
+ */
+function isStandaloneNumber(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const rest = text.slice(end);
+  if (/[\p{L}\d_.:/#@+-]/u.test(before)) return false;
+  if (/^(?:st|nd|rd|th)\b/i.test(rest)) return false;
+  if (/^[.:-]\d/.test(rest) || /^\/\d/.test(rest)) return false;
+  if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(rest)) return false;
+  if (/^\p{L}/u.test(rest) && !/^(?:k|mm|mn|m|bn|b|tn|t|x|×)(?![\p{L}\d])/iu.test(rest)) return false;
+  // A version after a capitalised product word: "Pulse 4.2", "iOS 17.1".
+  const versionLike = /\.\d/.test(text.slice(start, end)) && /\p{Lu}[\p{L}]*\s$/u.test(text.slice(Math.max(0, start - 20), start));
+  return !(versionLike && !/^\s*(?:%|percent|[kKmMbB]\b|thousand|million|billion)/.test(rest));
+}
+
+/** Writes `value` the way `style` wrote its number: "4,000", "4k", "4 thousand", "4.1 million". */
+export function formatLike(value: number, unit: FigureUnit, style: NumberStyle, currency?: string): string {
+  let scaled = value;
+  let scale = '';
+  const s = style.scale.trim().toLowerCase();
+  if (s) {
+    scaled = value / SCALES[s];
+    scale = style.scale;
+  } else if (style.words && value >= 1e6) {
+    scaled = value / 1e6;
+    scale = ' million';
+  }
+  let digits = Number.isInteger(scaled) ? String(scaled) : String(Number(scaled.toFixed(3)));
+  if (style.separators || (!s && value >= 10000 && Number.isInteger(scaled))) digits = addSeparators(digits);
+  const sign = unit === 'money' ? (currency === 'EUR' ? '€' : currency === 'GBP' ? '£' : '$') : '';
+  const suffix = unit === 'percent' ? (style.percentWord ? ' percent' : '%') : unit === 'multiplier' ? 'x' : '';
+  return `${sign}${digits}${scale}${suffix}`;
+}
+
+function addSeparators(digits: string): string {
+  const [int, frac] = digits.split('.');
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${withCommas}.${frac}` : withCommas;
+}

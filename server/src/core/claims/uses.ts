@@ -1,0 +1,169 @@
+/**
+ * Where the copy states an approved claim, and how its figure compares by meaning.
+ *
+ * A figure belongs to a claim only when one of the claim's subject aliases sits next to it in the same
+ * clause ("more than 4,000 customers", "cuts alert noise by 60%", "Founded in 2016"). Prices and
+ * commitments are also recognised by their exact value and unit ("$29", "99.99%"). A survey's sample
+ * ("polled 5,000 IT leaders", "a benchmark of 12 customers") is never a claim figure.
+ *
+ * Each use is computed once per document (RuleContext.memo) and shared by the claim rules.
+ */
+import type { Claim } from '../brand/model';
+import type { RuleContext } from '../context';
+import type { Sentence } from '../text/sentences';
+import { type Figure, type FigureUnit, findFigures } from './numbers';
+import { normalizeText } from '../text/normalize';
+
+export type Relation = 'equal' | 'overstated' | 'understated' | 'qualifier' | 'fact';
+
+export interface ClaimUse {
+  claim: Claim;
+  block: number;
+  figure: Figure;
+  sentence: Sentence;
+  relation: Relation;
+  /** The sentence contains one of the claim's approved wordings: it is right, whatever the arithmetic says. */
+  approvedWording: boolean;
+}
+
+export interface DocumentFigures {
+  uses: ClaimUse[];
+  /** Every figure of every block, for the unverified-figure check. */
+  figures: Array<{ block: number; figure: Figure }>;
+}
+
+const LINKS = new Set(['by', 'to', 'of', 'at', 'in', 'is', 'are', 'was', 'were', 'reached', 'reaches', 'hit', 'hits', 'topped', 'tops', 'exceeds', 'exceeded', 'now', 'totals', 'totaled', 'with', 'than', 'number', 'numbered', 'grew', 'grown', 'count', 'since']);
+const SAMPLE = /\b(?:survey(?:ed)?|poll(?:ed)?|stud(?:y|ied)|benchmark|sample|interviewed|panel|respondents|asked)\b/i;
+const CLAUSE_BREAK = /[;:—–()]|,\s/g;
+
+export function documentFigures(ctx: RuleContext): DocumentFigures {
+  return ctx.memo('claims.uses', () => collect(ctx));
+}
+
+function collect(ctx: RuleContext): DocumentFigures {
+  const uses: ClaimUse[] = [];
+  const figures: DocumentFigures['figures'] = [];
+  ctx.blocks.forEach((b, block) => {
+    const found = findFigures(b.block.text);
+    for (const figure of found) {
+      figures.push({ block, figure });
+      const sentence = ctx.sentenceAt(block, figure.numberStart);
+      const clause = clauseAround(b.block.text, sentence, figure.numberStart);
+      const claim = claimFor(ctx, block, clause, figure);
+      if (!claim) continue;
+      const sentenceText = normalizeText(b.block.text.slice(sentence.start, sentence.end));
+      const approvedWording = claim.approvedWordings.some((w) => sentenceText.includes(normalizeText(w)));
+      uses.push({ claim, block, figure, sentence, relation: compare(claim, figure), approvedWording });
+    }
+  });
+  return { uses, figures };
+}
+
+function clauseAround(text: string, sentence: Sentence, at: number): { start: number; end: number } {
+  let start = sentence.start;
+  let end = sentence.end;
+  CLAUSE_BREAK.lastIndex = sentence.start;
+  for (let m = CLAUSE_BREAK.exec(text); m && m.index < sentence.end; m = CLAUSE_BREAK.exec(text)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** The claim a figure states: the nearest adjacent subject alias with a compatible unit, or a price or
+ * commitment recognised by its exact value. */
+function claimFor(ctx: RuleContext, block: number, clause: { start: number; end: number }, figure: Figure): Claim | undefined {
+  const text = ctx.blocks[block].block.text;
+  let best: { claim: Claim; distance: number } | undefined;
+  for (const hit of ctx.formsWithin(block, clause.start, clause.end)) {
+    if (hit.role.kind !== 'claim' || !compatible(hit.role.claim, figure.unit)) continue;
+    const distance = adjacency(text, figure, hit.start, hit.end);
+    if (distance !== undefined && (!best || distance < best.distance)) best = { claim: hit.role.claim, distance };
+  }
+  if (best) return best.claim;
+  return ctx.brand.claims.find(
+    (c) => (c.kind === 'price' || c.kind === 'commitment') && c.value !== undefined && compatible(c, figure.unit) && same(c.value, figure.value),
+  );
+}
+
+/**
+ * How close an alias is to a figure, in words, when they are adjacent in the sense that the figure
+ * quantifies the alias: the alias within three words after the figure ("4,000 paying customers"), or
+ * before it with a linking word in between ("alert noise by 60%", "founded in 2016"). Undefined otherwise.
+ */
+function adjacency(text: string, figure: Figure, aliasStart: number, aliasEnd: number): number | undefined {
+  if (aliasStart >= figure.end) {
+    const between = text.slice(figure.end, aliasStart);
+    if (/[.,;:!?()"“”]/.test(between)) return undefined;
+    const words = between.trim() ? between.trim().split(/\s+/).length : 0;
+    if (words > 3) return undefined;
+    const lead = text.slice(Math.max(0, figure.start - 40), figure.start);
+    if (SAMPLE.test(lead.split(/\s+/).slice(-4).join(' '))) return undefined;
+    return words;
+  }
+  if (aliasEnd <= figure.start) {
+    const between = text.slice(aliasEnd, figure.start).trim();
+    if (/[.;:!?()"“”]/.test(between)) return undefined;
+    const words = between ? between.toLowerCase().split(/[\s,]+/).filter(Boolean) : [];
+    if (words.length > 4) return undefined;
+    if (words.length > 0 && !words.some((w) => LINKS.has(w))) return undefined;
+    return words.length + 0.5;
+  }
+  return undefined;
+}
+
+function claimUnit(claim: Claim): FigureUnit {
+  const unit = (claim.unit ?? '').toLowerCase();
+  if (unit === 'percent' || unit === '%') return 'percent';
+  if (claim.kind === 'money' || claim.kind === 'price' || /^(usd|eur|gbp|\$|€|£)/.test(unit)) return 'money';
+  if (claim.kind === 'date') return 'year';
+  if (unit === 'x' || unit === 'times' || unit === 'multiplier') return 'multiplier';
+  return 'count';
+}
+
+function compatible(claim: Claim, unit: FigureUnit): boolean {
+  const expected = claimUnit(claim);
+  return expected === unit || (expected === 'count' && unit === 'year');
+}
+
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-9;
+}
+
+/**
+ * The approved claim is the strongest statement the evidence supports; compare what the copy implies.
+ * Lower bounds (more than, at least, about): a higher number claims more, a lower one is stale. Caps (up
+ * to): a higher cap claims more, and a figure without "up to" claims the best case as the typical one.
+ * Dates and money are facts: any other value is wrong.
+ */
+export function compare(claim: Claim, figure: Figure): Relation {
+  const approved = claim.value;
+  if (approved === undefined) return 'equal';
+  const v = figure.value;
+  if (claim.kind === 'date' || claim.kind === 'money' || claim.kind === 'price') return same(v, approved) ? 'equal' : 'fact';
+  switch (claim.qualifier) {
+    case 'up-to':
+      if (figure.qualifier === 'less-than') return 'equal';
+      if (v > approved && !same(v, approved)) return 'overstated';
+      if (figure.qualifier !== 'up-to') return 'qualifier';
+      return same(v, approved) ? 'equal' : 'understated';
+    case 'less-than':
+      if (figure.qualifier === 'more-than' || figure.qualifier === 'at-least') return 'equal';
+      if (same(v, approved)) return 'equal';
+      return v < approved ? 'overstated' : 'understated';
+    case 'exact':
+      if (same(v, approved)) return figure.qualifier === 'more-than' ? 'overstated' : 'equal';
+      return v > approved ? 'overstated' : 'understated';
+    default: {
+      // more-than, at-least, about: the copy's number is its implied lower bound.
+      if (figure.qualifier === 'up-to') return 'equal';
+      if (figure.qualifier === 'less-than') return v <= approved ? 'understated' : 'equal';
+      const tolerance = claim.qualifier === 'about' ? 0.05 : 0;
+      if (Math.abs(v - approved) <= approved * tolerance || same(v, approved)) return 'equal';
+      return v > approved ? 'overstated' : 'understated';
+    }
+  }
+}

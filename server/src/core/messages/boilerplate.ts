@@ -1,0 +1,171 @@
+/**
+ * Where each boilerplate entry stands in a document, shared by the boilerplate rules.
+ *
+ * A boilerplate is found under its heading ("## About Lumora", or a paragraph that is only that heading,
+ * as a bold line), as the paragraphs that follow it up to the next heading, one per paragraph of the
+ * approved text; or anywhere as a paragraph at least LOCATE_SIMILARITY similar to one of its paragraphs
+ * (an About paragraph pasted without its heading). A paragraph is compared as the reader sees it: link
+ * text, code and URLs included, Markdown syntax not.
+ */
+import type { Boilerplate, Brand } from '../brand/model';
+import type { RuleContext } from '../context';
+import type { ProseBlock, ProseDocument } from '../markdown/prose';
+import { OPAQUE, tokenize } from '../text/tokenize';
+import { similarity } from '../text/similarity';
+import { approvedKey, bucket, fuzzyKey, stem } from './normalize';
+
+/** Minimum similarity for a paragraph away from the heading to count as a copy of the boilerplate. */
+export const LOCATE_SIMILARITY = 0.6;
+
+export interface BoilerplateParagraph {
+  block: number;
+  /** Block-text range of the boilerplate text: the whole paragraph, or what follows a heading line in it. */
+  start: number;
+  end: number;
+  /** Which paragraph of the approved text it stands for. */
+  part: number;
+  /** Found under the heading, or by similarity. */
+  how: 'heading' | 'similar';
+  /** The paragraph as the reader sees it. */
+  text: string;
+  /** Whether it is the approved text (`match: exact-normalized`) or holds it (`match: contains`). */
+  current: boolean;
+}
+
+export interface BoilerplateUse {
+  entry: Boilerplate;
+  /** The approved text's paragraphs. */
+  parts: string[];
+  /** Block index of the heading, when present. */
+  heading?: number;
+  paragraphs: BoilerplateParagraph[];
+}
+
+/** One use per boilerplate entry (present or not), computed once per document. */
+export function boilerplateUses(ctx: RuleContext): BoilerplateUse[] {
+  return ctx.memo('messages.boilerplateUses', () => locate(ctx.doc, ctx.brand));
+}
+
+export function isPresent(use: BoilerplateUse): boolean {
+  return use.heading !== undefined || use.paragraphs.length > 0;
+}
+
+export function partsOf(entry: Boilerplate): string[] {
+  return entry.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function locate(doc: ProseDocument, brand: Brand): BoilerplateUse[] {
+  const taken = new Set<number>();
+  const uses: BoilerplateUse[] = brand.boilerplate.map((entry) => ({ entry, parts: partsOf(entry), paragraphs: [] }));
+  for (const use of uses) underHeading(doc, use, taken);
+  for (const use of uses) bySimilarity(doc, use, taken);
+  for (const use of uses) use.paragraphs.sort((a, b) => a.block - b.block);
+  return uses;
+}
+
+function headingKey(s: string): string {
+  return approvedKey(s)
+    .toLowerCase()
+    .replace(/[®™℠]/g, '')
+    .replace(/[\s:.]+$/, '');
+}
+
+function underHeading(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>): void {
+  const wanted = headingKey(use.entry.heading);
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (taken.has(b)) continue;
+    const firstLine = block.text.split('\n')[0];
+    const isHeading = (block.kind === 'heading' || (block.kind === 'paragraph' && !block.inList)) && headingKey(block.text) === wanted;
+    const headsParagraph = block.kind === 'paragraph' && !isHeading && block.text.includes('\n') && headingKey(firstLine) === wanted;
+    if (!isHeading && !headsParagraph) continue;
+    use.heading = b;
+    taken.add(b);
+    let part = 0;
+    if (headsParagraph) {
+      add(doc, use, b, firstLine.length + 1, block.text.length, part++, 'heading');
+    }
+    for (let p = b + 1; p < doc.blocks.length && part < use.parts.length; p++) {
+      const next = doc.blocks[p];
+      if (next.kind === 'heading' || taken.has(p)) break;
+      if (next.kind !== 'paragraph') continue;
+      add(doc, use, p, 0, next.text.length, part++, 'heading');
+      taken.add(p);
+    }
+    return;
+  }
+}
+
+function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>): void {
+  const parts = use.parts.map((text) => ({ fuzzy: fuzzyKey(text), buckets: bucketsOf(text) }));
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (taken.has(b) || block.kind !== 'paragraph') continue;
+    const text = plainText(doc, block, 0, block.text.length);
+    const fuzzy = fuzzyKey(text);
+    const buckets = bucketsOf(text);
+    let best = -1;
+    let bestScore = 0;
+    parts.forEach((part, i) => {
+      // Dice can reach the threshold only when neither text is much longer than the other.
+      const short = Math.min(fuzzy.length, part.fuzzy.length);
+      if ((2 * short) / (fuzzy.length + part.fuzzy.length) < LOCATE_SIMILARITY) return;
+      let shared = 0;
+      for (const k of part.buckets) if (buckets.has(k)) shared++;
+      if (shared < 0.5 * part.buckets.size) return;
+      const score = similarity(fuzzy, part.fuzzy);
+      if (score >= LOCATE_SIMILARITY && score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best >= 0 || (use.entry.match === 'contains' && holds(text, use.parts))) {
+      add(doc, use, b, 0, block.text.length, Math.max(best, 0), 'similar');
+      taken.add(b);
+    }
+  }
+}
+
+function holds(text: string, parts: string[]): boolean {
+  const key = approvedKey(text);
+  return parts.some((p) => key.includes(approvedKey(p)));
+}
+
+function add(doc: ProseDocument, use: BoilerplateUse, b: number, start: number, end: number, part: number, how: BoilerplateParagraph['how']): void {
+  const text = plainText(doc, doc.blocks[b], start, end);
+  const approved = approvedKey(use.parts[part] ?? '');
+  const current = use.entry.match === 'contains' ? approvedKey(text).includes(approved) : approvedKey(text) === approved;
+  use.paragraphs.push({ block: b, start, end, part, how, text, current });
+}
+
+function bucketsOf(text: string): Set<string> {
+  return new Set(tokenize(text, []).filter((t) => t.kind === 'word').map((t) => bucket(stem(t.text))));
+}
+
+/**
+ * `[from, to)` of a block as the reader sees it: where the prose model hid something (OPAQUE), the
+ * visible text of its source: a link's text, code's content, a URL; nothing for HTML.
+ */
+export function plainText(doc: ProseDocument, block: ProseBlock, from: number, to: number): string {
+  let out = '';
+  for (const seg of block.segments) {
+    const s = Math.max(seg.textStart, from);
+    const e = Math.min(seg.textEnd, to);
+    if (e <= s) continue;
+    const value = block.text.slice(s, e);
+    out += value === OPAQUE && !seg.exact ? visible(doc.source.slice(seg.srcStart, seg.srcEnd)) : value;
+  }
+  return out;
+}
+
+function visible(src: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^\[([^\]]*)\]\([^)]*\)$/.exec(src))) return m[1];
+  if ((m = /^<((?:https?|mailto|ftp):[^>]+|[^>\s@]+@[^>\s]+)>$/.exec(src))) return m[1];
+  if ((m = /^(`+)([\s\S]*?)\1$/.exec(src))) return m[2].trim();
+  if (/^</.test(src) || /^!\[/.test(src)) return '';
+  return src;
+}

@@ -1,0 +1,64 @@
+/**
+ * The three ways approved text (taglines, key messages, boilerplate) is compared with copy:
+ *
+ * - `approvedKey`: what "exact" means. White space, straight/curly quotes and the textual forms of
+ *   trademark symbols ("(R)" for "®") are not differences; case, words, punctuation and dashes are.
+ * - `fuzzyKey`: what similarity scores read. Case and punctuation are dropped so that a score measures
+ *   the words, not the typing.
+ * - `stem`: one word's matching key for in-order word coverage, so "signals" and "signal" count as the
+ *   same word.
+ */
+
+export function approvedKey(s: string): string {
+  return s
+    .replace(/\((?:r|R)\)/g, '®')
+    .replace(/\((?:tm|TM)\)/g, '™')
+    .replace(/\((?:sm|SM)\)/g, '℠')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The approved key of a tagline or key message as a phrase: trademark symbols dropped (their use is the
+ * name rules' business) and the closing punctuation ignored, since a tagline stands in a heading or a list
+ * item without its full stop.
+ */
+export function phraseKey(s: string): string {
+  return approvedKey(s)
+    .replace(/\s*[®™℠]/g, '')
+    .replace(/^["'(\s]+/, '')
+    .replace(/[\s.!?…"')]+$/, '');
+}
+
+export function fuzzyKey(s: string): string {
+  return approvedKey(s)
+    .toLowerCase()
+    .replace(/[®™℠]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A word's matching key: lower case, possessive and plural endings removed. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '');
+  if (w.length > 3 && /(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && /[^su]s$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * Whether two stems are the same word for coverage: equal, or one extends the other by at most three
+ * letters when the shorter has five or more ("magic"/"magical"; never "sign"/"signal").
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.length - short.length <= 3 && long.startsWith(short);
+}
+
+/** A bucket key such that `sameWord(a, b)` implies `bucket(a) === bucket(b)`: cheap pre-filtering. */
+export function bucket(stemmed: string): string {
+  return stemmed.slice(0, 5);
+}

@@ -1,0 +1,46 @@
+import type { Rule } from '../rule';
+import { documentFigures } from '../claims/uses';
+import { approvedStatement, claimSource } from '../claims/describe';
+import { q } from '../match/explain';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How long before expiry a claim starts to warn. */
+const WARN_DAYS = 30;
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+}
+
+/**
+ * A claim used past its `valid_until` (error) or within 30 days of it (warning), judged at the document's
+ * front-matter `date` — a release from last year is judged as of last year — else today.
+ */
+export const rule: Rule = {
+  id: 'claim.expired',
+  description: 'An approved claim used after its valid_until date (or within 30 days of it).',
+  severity: 'error',
+  check(ctx) {
+    for (const use of documentFigures(ctx).uses) {
+      const until = use.claim.validUntil;
+      if (!until || Number.isNaN(Date.parse(until))) continue;
+      const left = days(ctx.date, until);
+      if (left > WARN_DAYS) continue;
+      const owner = use.claim.owner ? `ask ${use.claim.owner} for the current figure` : 'ask the claim owner for the current figure';
+      const text = ctx.blocks[use.block].block.text;
+      const written = q(text.slice(use.figure.start, use.figure.end));
+      const message =
+        left < 0
+          ? `${written} uses a claim that expired on ${until} (${approvedStatement(use.claim)}): ${owner}${use.claim.source ? ` (source: ${use.claim.source})` : ''}.`
+          : `${written} uses a claim that expires on ${until}, in ${left} ${left === 1 ? 'day' : 'days'} (${approvedStatement(use.claim)}): ${owner} before this runs.`;
+      ctx.report({
+        block: use.block,
+        start: use.figure.start,
+        end: use.figure.end,
+        message,
+        severity: left < 0 ? use.claim.severity ?? 'error' : 'warning',
+        source: claimSource(use.claim),
+        entryId: use.claim.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from '../rule';
+import { documentFigures } from '../claims/uses';
+import { approvedStatement, claimSource, provenance } from '../claims/describe';
+import { q } from '../match/explain';
+import { escapeRegExp } from '../context';
+
+/** A framing the brand file forbids for a claim ("guaranteed" for an SLA): matched with simple inflections. */
+function framingPattern(framing: string): RegExp {
+  const words = framing.trim().split(/\s+/).map(escapeRegExp);
+  const last = words.pop() ?? '';
+  const stem = last.replace(/e$/, '');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${[...words, `${stem}(?:e|es|ed|s|ing|d)?`].join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** An approved claim presented with a framing the brand file forbids, such as an SLA called a guarantee. */
+export const rule: Rule = {
+  id: 'claim.framing',
+  description: 'An approved claim presented with a framing the brand file forbids (for example, an SLA called a guarantee).',
+  severity: 'error',
+  check(ctx) {
+    const seen = new Set<string>();
+    for (const use of documentFigures(ctx).uses) {
+      const text = ctx.blocks[use.block].block.text;
+      const sentence = text.slice(use.sentence.start, use.sentence.end);
+      for (const framing of use.claim.forbiddenFramings) {
+        const m = framingPattern(framing).exec(sentence);
+        if (!m) continue;
+        const start = use.sentence.start + m.index;
+        const key = `${use.block}:${start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.report({
+          block: use.block,
+          start,
+          end: start + m[0].length,
+          message: `Don't present ${approvedStatement(use.claim)} as ${q(m[0])}: the brand file forbids this framing${provenance(use.claim)}.${use.claim.approvedWordings[0] ? ` Approved wording: "${use.claim.approvedWordings[0]}".` : ''}`,
+          severity: use.claim.severity,
+          source: claimSource(use.claim),
+          entryId: use.claim.id,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { Rule } from '../rule';
+import type { Figure } from '../claims/numbers';
+import { documentFigures } from '../claims/uses';
+import { isAboutUs } from '../match/about';
+import { q } from '../match/explain';
+
+const COMPARATIVE = /^\s*(?:faster|quicker|more|fewer|less|better|cheaper|higher|lower|greater|bigger|smaller|shorter|longer|reduction|improvement|increase|decrease|drop|growth|boost|savings?)\b/i;
+const CHANGE_BY = /\b(?:cut|cuts|cutting|reduce[sd]?|reducing|lower(?:s|ed)?|boost(?:s|ed)?|increase[sd]?|improve[sd]?|save[sd]?|saving|grow(?:s|n)?|grew|drop(?:s|ped)?|slash(?:es|ed)?|shrink(?:s)?|shrank|speed(?:s)? up|sped up)\b[^.;:]{0,40}\bby\s*$/i;
+const GROWTH_NOUN = /^\s*(?:\p{L}+\s+)?(?:customers|users|teams|companies|organi[sz]ations|developers|engineers|businesses|brands|clients|installs|downloads|members|subscribers)\b/iu;
+const LARGE_NOUN = /^\s*(?:\p{L}+\s+)?(?:events|requests|transactions|messages|queries|records|data points|sessions|page ?views|api calls)\b/iu;
+
+/** What kind of performance or growth figure this is, if it is one: "3x faster", "by 40%", "4,000+ teams". */
+function performancePattern(text: string, f: Figure): string | undefined {
+  const after = text.slice(f.end, f.end + 40);
+  const before = text.slice(Math.max(0, f.start - 80), f.start);
+  if (f.unit === 'multiplier' && COMPARATIVE.test(after)) return 'performance';
+  if (f.unit === 'percent' && (COMPARATIVE.test(after) || CHANGE_BY.test(before))) return 'performance';
+  if (f.unit === 'count' && (f.style.plus || f.qualifier === 'more-than' || f.qualifier === 'at-least') && GROWTH_NOUN.test(after)) return 'growth';
+  if (f.unit === 'count' && f.value >= 1e6 && LARGE_NOUN.test(after)) return 'scale';
+  return undefined;
+}
+
+/**
+ * A performance or growth figure about us ("Pulse Copilot resolves incidents 3x faster", "4,000+ teams
+ * trust Lumora Pulse") that no approved claim covers. Figures about customers' own results, competitors,
+ * or sentences that do not name us are left alone.
+ */
+export const rule: Rule = {
+  id: 'claim.unverified',
+  description: 'A performance or growth figure about the company or its products with no approved claim behind it.',
+  severity: 'warning',
+  check(ctx) {
+    const { uses, figures } = documentFigures(ctx);
+    for (const { block, figure } of figures) {
+      if (uses.some((u) => u.block === block && u.figure.numberStart === figure.numberStart)) continue;
+      const text = ctx.blocks[block].block.text;
+      const kind = performancePattern(text, figure);
+      if (!kind) continue;
+      if (ctx.scope(block, figure.start).thirdPartyQuote) continue;
+      const sentence = ctx.sentenceAt(block, figure.start);
+      if (!isAboutUs(ctx, block, sentence, { start: figure.start, end: figure.end }, ['company', 'names'])) continue;
+      ctx.report({
+        block,
+        start: figure.start,
+        end: figure.end,
+        message: `${q(text.slice(figure.start, figure.end))} is a ${kind} figure about us with no approved claim in the brand file: add it to claims with its source, or take it out.`,
+      });
+    }
+  },
+};

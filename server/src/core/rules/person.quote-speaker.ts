@@ -1,0 +1,89 @@
+import type { Rule } from '../rule';
+import type { Person } from '../brand/model';
+import type { BrandSource } from '../types';
+import { brandSource, escapeRegExp, speakerIs, type RuleContext } from '../context';
+
+/** Words that make someone at an organisation its customer or partner rather than its employee. */
+const OUTSIDER = /\b(?:customers?|clients?|users?|partners?|investors?|analysts?|resellers?|advis[eo]rs?|members?|fans?|board)\b/i;
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+`;
+
+/**
+ * In press releases, when `people_policy.quotes_require` is `spokesperson`: a quotation attributed to
+ * someone at the company (listed in `people`, or introduced with the company's name: "Lumora engineer Alex
+ * Kim", "Alex Kim, intern at Lumora") who is not a current `spokesperson: true` person. Customers,
+ * partners and other third parties are never flagged; former executives are person.former's.
+ */
+export const rule: Rule = {
+  id: 'person.quote-speaker',
+  description: 'A press-release quote from someone at the company who is not an approved spokesperson.',
+  severity: 'warning',
+  check(ctx) {
+    if (ctx.channel !== 'press-release' || ctx.brand.peoplePolicy.quotes_require !== 'spokesperson') return;
+    const company = companyPattern(ctx);
+    const seen = new Set<string>();
+    for (const quote of ctx.quotes) {
+      const b = quote.speakerBlock;
+      if (!quote.speaker || b === undefined || quote.speakerStart === undefined || quote.speakerEnd === undefined) continue;
+      const text = ctx.blocks[b].block.text;
+      let speaker = quote.speaker;
+      let start = quote.speakerStart;
+      let end = quote.speakerEnd;
+      let ours = false;
+      if (company) {
+        // "said Lumora product marketing intern Alex Kim": the attribution caught only the company.
+        const lead = new RegExp(String.raw`^(?:${company})(?:['’]s)?$`, 'u').test(speaker);
+        const named = lead ? new RegExp(String.raw`^(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){1,6}(${NAME})`, 'u').exec(text.slice(end)) : null;
+        if (named) {
+          start = end + named[0].length - named[1].length;
+          end = start + named[1].replace(/[\s,.]+$/, '').length;
+          speaker = text.slice(start, end);
+        }
+        ours = lead || worksForUs(text, start, end, speaker, company);
+      }
+      const person = ctx.brand.people.find((p) => speakerIs(speaker, p));
+      if (person && (person.status === 'former' || (person.spokesperson && person.status === 'current'))) continue;
+      if (!person && !ours) continue;
+      const key = `${b}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const who = person ? person.name : speaker.replace(new RegExp(String.raw`^(?:${company})(?:['’]s)?\s+`, 'u'), '');
+      ctx.report({
+        block: b,
+        start,
+        end,
+        message: `${who} is quoted in a press release but is not an approved spokesperson: the brand file allows press-release quotes only from spokespeople (people_policy › quotes_require: spokesperson). ${spokespeople(ctx, person)}`,
+        source: source(person),
+        ...(person ? { entryId: person.id, severity: person.severity } : {}),
+      });
+    }
+  },
+};
+
+/** The company's names as one regex alternative, longest first; undefined without a company entry. */
+function companyPattern(ctx: RuleContext): string | undefined {
+  const c = ctx.brand.company;
+  if (!c) return undefined;
+  const forms = [...new Set([c.name, c.legalName, c.firstMention].filter((s): s is string => !!s && !!s.trim()))];
+  return forms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** Whether the attribution ties the speaker to the company: before the name, in the name, or in a title after it. */
+function worksForUs(text: string, start: number, end: number, speaker: string, company: string): boolean {
+  if (new RegExp(String.raw`^(?:${company})(?:['’]s)?\s`, 'u').test(speaker)) return true;
+  const before = new RegExp(String.raw`(?:^|[\s(“"])(?:${company})(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,6}$`, 'u').exec(text.slice(0, start));
+  if (before && !OUTSIDER.test(before[0])) return true;
+  const after = new RegExp(String.raw`^,\s+([^,;:“”"()]{1,80}?)\s+(?:at|of|for|with)\s+(?:${company})(?:['’]s)?(?![\p{L}\p{N}])`, 'u').exec(text.slice(end));
+  return !!after && !OUTSIDER.test(after[1]);
+}
+
+function spokespeople(ctx: RuleContext, person: Person | undefined): string {
+  const list = ctx.brand.people.filter((p) => p.spokesperson && p.status === 'current');
+  const where = person ? `people › ${person.id} has no 'spokesperson: true'` : 'they are not in people';
+  if (list.length === 0) return `No spokespeople are listed in the brand file (${where}).`;
+  const names = list.map((p) => (p.titleShort ? `${p.name} (${p.titleShort})` : p.name)).join(', ');
+  return `Quote one of ${names}, or ask Comms to approve this speaker (${where}).`;
+}
+
+function source(person: Person | undefined): BrandSource {
+  return person ? brandSource('people', person) : { label: 'people_policy › quotes_require' };
+}

@@ -1,0 +1,175 @@
+import type { Rule } from '../rule';
+import type { RuleContext } from '../context';
+import type { Person } from '../brand/model';
+import { speakerIs } from '../context';
+import { type Raw, channelSource, fromProfile, num, orList, profileOf, requiredElements, str, strs } from '../channels/profile';
+import { type PressRelease, pressRelease } from '../channels/press';
+import { appendBlock, bodyNodes, firstLine, lastLine, sameHeading } from '../channels/structure';
+import { nodeRange } from '../channels/text';
+
+/**
+ * The elements a release must carry, from the profile's `required_elements`: `quote` (at least `min`
+ * attributed quotes; with `speaker: spokesperson`, from people marked `spokesperson: true`), `boilerplate`
+ * (a section headed by the entry's `heading`), `media_contact` (a contact section with the listed `fields`
+ * of name, email and phone) and `end_mark` (one of `one_of` on its own line). One finding per missing
+ * element: on the headline, or for the end mark on the last line.
+ *
+ * A boilerplate entry whose own `required_in` lists the channel is left to `boilerplate.missing`, so the
+ * same absence is never reported twice.
+ */
+export const rule: Rule = {
+  id: 'pr.required',
+  description: 'A press release missing a required element: a spokesperson quote, the boilerplate, the media contact or the end mark.',
+  severity: 'error',
+  check(ctx) {
+    const profile = profileOf(ctx);
+    if (!profile) return;
+    const { channel, raw } = profile;
+    const release = pressRelease(ctx);
+    const where = fromProfile(channel, 'required_elements');
+    const source = channelSource(channel, 'required_elements');
+    const atHead = release.headline ? nodeRange(release.headline) : firstLine(ctx.doc);
+
+    for (const e of requiredElements(raw, 'quote')) {
+      const min = num(e, 'min') ?? 1;
+      const spokespeople = str(e, 'speaker') === 'spokesperson' ? ctx.brand.people.filter((p) => p.spokesperson && p.status === 'current') : undefined;
+      const count = ctx.quotes.filter((q) => q.speaker && (!spokespeople || spokespeople.some((p) => speakerIs(q.speaker ?? '', p)))).length;
+      if (count >= min) continue;
+      const who = spokespeople ? `from a company spokesperson (${names(spokespeople)})` : 'attributed to a named person';
+      const have = count === 0 ? 'no quote' : `${count} quote${count === 1 ? '' : 's'}`;
+      ctx.reportAt({ ...atHead, message: `The release has ${have} ${who}: ${where} requires at least ${min}.`, source });
+    }
+
+    for (const e of requiredElements(raw, 'boilerplate')) {
+      const ref = str(e, 'ref');
+      const entry = ref ? ctx.brand.boilerplate.find((b) => b.id === ref) : undefined;
+      if (entry?.requiredIn.includes(channel.id)) continue;
+      const heading = entry?.heading ?? (ctx.brand.company ? `About ${ctx.brand.company.name}` : undefined);
+      if (!heading || release.sections.some((s) => sameHeading(s.title, heading))) continue;
+      const what = entry ? `boilerplate '${entry.id}'` : 'the boilerplate';
+      ctx.reportAt({ ...atHead, message: `The release has no '${heading}' section: ${where} requires ${what} under that heading.`, source });
+    }
+
+    for (const e of requiredElements(raw, 'media_contact')) {
+      const fields = strs(e, 'fields');
+      const wanted = fields.length > 0 ? fields : ['name', 'email', 'phone'];
+      const contact = release.contact;
+      if (!contact) {
+        const person = ctx.brand.people.find((p) => p.mediaContact?.email && p.mediaContact.phone && p.status === 'current');
+        ctx.reportAt({
+          ...atHead,
+          message: `The release has no media contact: add a 'Media contact' section with ${describe(wanted)}, as ${where} requires.`,
+          source,
+          ...(person ? { fix: contactFix(ctx, person, endMarks(raw)) } : {}),
+        });
+        continue;
+      }
+      const missing = wanted.filter((f) => !hasField(ctx, release, f));
+      if (missing.length === 0) continue;
+      const at = contact.heading ? nodeRange(contact.heading) : lineAt(ctx.doc.source, contact.start);
+      ctx.reportAt({
+        ...at,
+        message: `The media contact has no ${missing.map((f) => FIELD_NAMES[f] ?? f).join(' or ')}: ${where} requires ${describe(wanted)}.`,
+        source,
+      });
+    }
+
+    for (const e of requiredElements(raw, 'end_mark')) {
+      const accepted = marksOf(e);
+      if (hasEndMark(ctx, accepted)) continue;
+      const insert = appendBlock(ctx.doc.source, accepted[0]);
+      ctx.reportAt({
+        ...lastLine(ctx.doc),
+        message: `The release has no end mark: ${where} requires ${orList(accepted)} on its own line at the end.`,
+        source,
+        fix: { title: `Add '${accepted[0]}' at the end`, ...insert },
+      });
+    }
+  },
+};
+
+const DEFAULT_MARKS = ['###', '-30-'];
+
+function marksOf(e: Raw): string[] {
+  const marks = strs(e, 'one_of');
+  return marks.length > 0 ? marks : DEFAULT_MARKS;
+}
+
+function endMarks(raw: Raw): string[] {
+  const elements = requiredElements(raw, 'end_mark');
+  return elements.length > 0 ? elements.flatMap(marksOf) : DEFAULT_MARKS;
+}
+
+const FIELD_NAMES: Record<string, string> = { name: 'name', email: 'email address', phone: 'phone number' };
+
+function describe(fields: string[]): string {
+  const parts = fields.map((f) => FIELD_NAMES[f] ?? f);
+  if (parts.length <= 1) return `a ${parts.join('')}`;
+  return `a ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function names(people: Person[]): string {
+  return people.map((p) => p.name).join(', ');
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /\+?\(?\d[\d\s().-]{5,}\d/g;
+const PERSON_NAME = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+/u;
+const LABEL = /^\s*(?:\*\*|__)?(?:media|press)\s+contacts?\s*:?\s*(?:\*\*|__)?\s*:?/i;
+
+/** The contact's own text: after its heading or label. */
+function contactText(ctx: RuleContext, release: PressRelease): string {
+  const contact = release.contact;
+  if (!contact) return '';
+  const from = contact.heading ? nodeRange(contact.heading).end : contact.start;
+  return ctx.doc.source.slice(from, contact.end).replace(/<!--[\s\S]*?-->/g, ' ').replace(LABEL, '');
+}
+
+function hasField(ctx: RuleContext, release: PressRelease, field: string): boolean {
+  const text = contactText(ctx, release);
+  switch (field) {
+    case 'email':
+      return EMAIL.test(text);
+    case 'phone':
+      return [...text.matchAll(PHONE)].some((m) => m[0].replace(/\D/g, '').length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(m[0].trim()));
+    case 'name': {
+      const withoutContacts = text.replace(new RegExp(EMAIL.source, 'g'), ' ');
+      return ctx.brand.people.some((p) => text.includes(p.name)) || PERSON_NAME.test(withoutContacts);
+    }
+    default:
+      return true;
+  }
+}
+
+/** The end mark: a top-level block that is exactly a mark ("###" parses as an empty heading), or the last line of the last block. */
+function hasEndMark(ctx: RuleContext, marks: string[]): boolean {
+  const src = ctx.doc.source;
+  const nodes = bodyNodes(ctx.doc);
+  for (const node of nodes) {
+    const { start, end } = nodeRange(node);
+    if (marks.includes(src.slice(start, end).trim())) return true;
+  }
+  const last = nodes.filter((n) => n.type !== 'html').pop();
+  if (!last) return false;
+  const { start, end } = nodeRange(last);
+  const lines = src.slice(start, end).trim().split(/\r?\n/);
+  return marks.includes(lines[lines.length - 1].trim());
+}
+
+/** Inserts the contact section from the brand file's media contact, before the end mark when the release ends with one. */
+function contactFix(ctx: RuleContext, person: Person, marks: string[]): { title: string; text: string; start: number; end: number } {
+  const lines = ['## Media contact', '', person.name, person.mediaContact?.email, person.mediaContact?.phone].filter((l): l is string => l !== undefined);
+  const block = lines.join('\n');
+  const title = `Add the media contact (${person.name})`;
+  const last = bodyNodes(ctx.doc).filter((n) => n.type !== 'html').pop();
+  if (last) {
+    const { start, end } = nodeRange(last);
+    if (marks.includes(ctx.doc.source.slice(start, end).trim())) return { title, text: `${block}\n\n`, start, end: start };
+  }
+  return { title, ...appendBlock(ctx.doc.source, block) };
+}
+
+function lineAt(source: string, offset: number): { start: number; end: number } {
+  const nl = source.indexOf('\n', offset);
+  return { start: offset, end: nl < 0 ? source.length : nl };
+}
