@@ -9,6 +9,8 @@ import { check, loadBrand, ruleIds } from '../server/src/core/index';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** README examples are judged on a fixed day, so that claims' expiry does not change what they show. */
+const TODAY = '2026-04-01';
 const brand = loadBrand(fs.readFileSync(path.join(ROOT, 'examples', 'brand-messaging.yaml'), 'utf8')).brand;
 
 function section(id: string): string | undefined {
@@ -18,8 +20,29 @@ function section(id: string): string | undefined {
   return README.slice(start, next < 0 ? undefined : next);
 }
 
-function example(text: string, label: 'Flagged' | 'Accepted'): string | undefined {
-  return new RegExp(`^- ${label}: \`(.+)\`$`, 'm').exec(text)?.[1];
+interface Example {
+  text: string;
+  date?: string;
+  channel?: string;
+  sameChannel: boolean;
+}
+
+/** "- Flagged: `sentence`" with an optional "(in a document dated 2026-10-01)" or "(in an `ad-google-rsa` document …)". */
+function example(section: string, label: 'Flagged' | 'Accepted'): Example | undefined {
+  const m = new RegExp(`^- ${label}: \`(.+?)\`(?: \\((.+)\\))?$`, 'm').exec(section);
+  if (!m) return undefined;
+  const note = m[2] ?? '';
+  return {
+    text: m[1],
+    date: /dated (\d{4}-\d{2}-\d{2})/.exec(note)?.[1],
+    channel: /in an? `([^`]+)` document/.exec(note)?.[1],
+    sameChannel: /same channel/.test(note),
+  };
+}
+
+function run(e: Example, channel: string | undefined) {
+  const text = e.date ? `---\ndate: ${e.date}\n---\n${e.text}\n` : e.text;
+  return check(text, brand, { today: TODAY, ...(channel ? { channel } : {}) }).findings;
 }
 
 suite('README', () => {
@@ -35,8 +58,9 @@ suite('README', () => {
       const flagged = example(text, 'Flagged');
       const accepted = example(text, 'Accepted');
       assert.ok(flagged && accepted, 'both examples are given');
-      assert.ok(check(flagged, brand).findings.some((f) => f.rule === id), `"${flagged}" is flagged by ${id}`);
-      assert.deepEqual(check(accepted, brand).findings.filter((f) => f.rule === id), [], `"${accepted}" passes ${id}`);
+      assert.ok(run(flagged, flagged.channel).some((f) => f.rule === id), `"${flagged.text}" is flagged by ${id}`);
+      const channel = accepted.sameChannel ? flagged.channel : accepted.channel;
+      assert.deepEqual(run(accepted, channel).filter((f) => f.rule === id), [], `"${accepted.text}" passes ${id}`);
     });
   }
 

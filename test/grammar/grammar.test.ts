@@ -130,7 +130,10 @@ suite('grammar: brand-messaging files', () => {
     const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'brand-messaging');
     assert.deepEqual(language.filenames, ['brand-messaging.yaml', 'brand-messaging.yml']);
     assert.ok(fs.existsSync(path.join(ROOT, language.configuration)));
-    JSON.parse(fs.readFileSync(path.join(ROOT, language.configuration), 'utf8'));
+    const configuration = JSON.parse(fs.readFileSync(path.join(ROOT, language.configuration), 'utf8'));
+    assert.equal(configuration.comments.lineComment, '#');
+    // VS Code compiles these as JavaScript regular expressions.
+    for (const source of [...Object.values(configuration.indentationRules), ...Object.values(configuration.folding.markers)]) new RegExp(source as string);
     const grammarEntry = manifest.contributes.grammars.find((g: { language?: string }) => g.language === 'brand-messaging');
     assert.equal(grammarEntry.scopeName, 'source.brand-messaging');
     assert.deepEqual(manifest.contributes.yamlValidation, [{ fileMatch: ['brand-messaging.yaml', 'brand-messaging.yml'], url: './schemas/brand-messaging.schema.json' }]);

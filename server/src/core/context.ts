@@ -41,6 +41,8 @@ export interface FormHit {
 export interface Scope {
   quote: boolean;
   thirdPartyQuote: boolean;
+  /** Inside a quotation attributed to one of the brand's own people. */
+  ownQuote: boolean;
   heading: boolean;
   linkText: boolean;
 }
@@ -263,6 +265,7 @@ function scopeAt(analysis: Analysis, block: number, offset: number): Scope {
   const b = analysis.blocks[block].block;
   let quote = false;
   let thirdPartyQuote = false;
+  let ownQuote = false;
   if (b.blockquote >= 0) {
     quote = true;
     thirdPartyQuote = analysis.blockquoteThirdParty[b.blockquote];
@@ -271,10 +274,11 @@ function scopeAt(analysis: Analysis, block: number, offset: number): Scope {
     if (q.block === block && offset >= q.start && offset < q.end) {
       quote = true;
       thirdPartyQuote = thirdPartyQuote || q.thirdParty;
+      ownQuote = ownQuote || (q.speaker !== undefined && !q.thirdParty);
     }
   }
   const linkText = b.links.some(([s, e]) => offset >= s && offset < e);
-  return { quote, thirdPartyQuote, heading: b.kind === 'heading', linkText };
+  return { quote, thirdPartyQuote, ownQuote, heading: b.kind === 'heading', linkText };
 }
 
 /** "names › pulse" with the entry's location in the brand file, owner and source. */

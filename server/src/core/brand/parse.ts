@@ -276,7 +276,7 @@ class Fields {
   /** The span of a key's value, when the key is present. */
   spanOf(key: string): Span | undefined {
     const raw = this.raw(key);
-    return raw === undefined || this.p.reader.isNull(raw) ? undefined : this.p.span(raw);
+    return raw === undefined || this.p.reader.isNull(raw) ? undefined : this.p.valueSpan(raw);
   }
 
   /** String items with their own spans. */
@@ -336,6 +336,13 @@ class BrandParser {
   /** A node's offsets without the trailing line breaks that block collections include. */
   span(node: unknown): Span {
     return this.trimmed(nodeSpan(node) ?? { start: 0, end: 0 });
+  }
+
+  /** A value's span without a block scalar's header line (">-", "|"): where its text starts. */
+  valueSpan(node: unknown): Span {
+    const span = this.span(node);
+    const header = /^[>|][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n[ \t]*/.exec(this.text.slice(span.start, span.end));
+    return header ? { start: span.start + header[0].length, end: span.end } : span;
   }
 
   private trimmed(span: Span): Span {

@@ -74,12 +74,16 @@ export function firstLine(doc: ProseDocument): { start: number; end: number } {
   return { start: Math.min(i, src.length), end: nl < 0 ? src.length : src[nl - 1] === '\r' ? nl - 1 : nl };
 }
 
-/** The last line of the document that has text: where findings about a missing closing element go. */
+/**
+ * The last line of the document with text other than HTML comments: where findings about a missing
+ * closing element go.
+ */
 export function lastLine(doc: ProseDocument): { start: number; end: number } {
-  const src = doc.source;
+  const src = doc.source.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
   let end = src.length;
   while (end > 0 && /\s/.test(src[end - 1])) end--;
-  const start = src.lastIndexOf('\n', end - 1) + 1;
+  let start = src.lastIndexOf('\n', end - 1) + 1;
+  while (start < end && (src[start] === ' ' || src[start] === '\t')) start++;
   return { start, end: Math.max(start, end) };
 }
 

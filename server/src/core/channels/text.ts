@@ -34,10 +34,15 @@ export function visibleText(nodes: readonly RootContent[], source: string): Visi
   return { text: b.text, pieces: b.pieces };
 }
 
-/** Visible text of one node's inline content (a heading, a paragraph), trimmed. */
+/** Visible text of one node (a heading, a paragraph, a link), trimmed. */
 export function plainText(node: Nodes, source: string): string {
-  return visibleText([node as RootContent], source).text.trim();
+  const b = new Builder(source);
+  if (INLINE.has(node.type)) b.inline([node as PhrasingContent]);
+  else b.blocks([node as RootContent], '\n\n');
+  return b.text.trim();
 }
+
+const INLINE = new Set(['text', 'inlineCode', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'break', 'image', 'imageReference', 'html', 'footnoteReference']);
 
 /** Length as platforms count it: code points, so an emoji or an accented letter is one character. */
 export function charCount(text: string): number {
@@ -134,7 +139,7 @@ class Builder {
     }
   }
 
-  private inline(nodes: readonly PhrasingContent[]): void {
+  inline(nodes: readonly PhrasingContent[]): void {
     for (const node of nodes) {
       switch (node.type) {
         case 'text': {

@@ -33,7 +33,8 @@ export interface DocumentFigures {
 }
 
 const LINKS = new Set(['by', 'to', 'of', 'at', 'in', 'is', 'are', 'was', 'were', 'reached', 'reaches', 'hit', 'hits', 'topped', 'tops', 'exceeds', 'exceeded', 'now', 'totals', 'totaled', 'with', 'than', 'number', 'numbered', 'grew', 'grown', 'count', 'since']);
-const SAMPLE = /\b(?:survey(?:ed)?|poll(?:ed)?|stud(?:y|ied)|benchmark|sample|interviewed|panel|respondents|asked)\b/i;
+/** Words before a figure that make it a sample or cohort, not the brand's count: "polled 5,000", "in beta with 40 customers". */
+const SAMPLE = /\b(?:survey(?:ed)?|poll(?:ed)?|stud(?:y|ied)|benchmark|sample|interviewed|panel|respondents|asked|beta|pilot|trial|cohort|early[- ]access)\b/i;
 const CLAUSE_BREAK = /[;:—–()]|,\s/g;
 
 export function documentFigures(ctx: RuleContext): DocumentFigures {
@@ -48,6 +49,7 @@ function collect(ctx: RuleContext): DocumentFigures {
     for (const figure of found) {
       figures.push({ block, figure });
       const sentence = ctx.sentenceAt(block, figure.numberStart);
+      if (aboutCompetitorOnly(ctx, block, sentence)) continue;
       const clause = clauseAround(b.block.text, sentence, figure.numberStart);
       const claim = claimFor(ctx, block, clause, figure);
       if (!claim) continue;
@@ -57,6 +59,14 @@ function collect(ctx: RuleContext): DocumentFigures {
     }
   });
   return { uses, figures };
+}
+
+/** A competitor's figures are theirs: a sentence that names a competitor and not us states no claim of ours. */
+function aboutCompetitorOnly(ctx: RuleContext, block: number, sentence: Sentence): boolean {
+  const roles = ctx.mentions.filter((m) => m.block === block && m.start >= sentence.start && m.end <= sentence.end).flatMap((m) => m.roles);
+  const competitor = roles.some((r) => r.kind === 'name' && r.name.kind === 'competitor');
+  const us = roles.some((r) => r.kind === 'company' || (r.kind === 'name' && r.name.kind !== 'competitor'));
+  return competitor && !us;
 }
 
 function clauseAround(text: string, sentence: Sentence, at: number): { start: number; end: number } {

@@ -57,6 +57,7 @@ function quoteSpans(text: string): Array<[number, number]> {
 export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => boolean): Quote[] {
   const quotes: Quote[] = [];
   let lastSpeaker: Pick<Quote, 'speaker' | 'thirdParty'> | undefined;
+  let lastQuoteBlock = -1;
   doc.blocks.forEach((block, b) => {
     for (const [start, end] of quoteSpans(block.text)) {
       const quote: Quote = { block: b, start, end, thirdParty: false };
@@ -67,7 +68,8 @@ export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => bool
       else if ((m = AFTER_NAME_FIRST.exec(after))) setSpeaker(quote, b, end + after.indexOf(m[1], 0), m[1], m[2]);
       else if ((m = BEFORE.exec(before))) setSpeaker(quote, b, m.index, m[1], m[2]);
       else if ((m = ACCORDING_BEFORE.exec(before))) setSpeaker(quote, b, m.index + m[0].indexOf(m[1]), m[1], 'according to');
-      else if (AFTER_PRONOUN.test(after) && lastSpeaker) {
+      else if (lastSpeaker && (AFTER_PRONOUN.test(after) || continuesQuote(block.text, start, b, lastQuoteBlock))) {
+        // "…,” said Jane Doe. “More words.” — the same speaker goes on, in this paragraph or the next.
         quote.speaker = lastSpeaker.speaker;
         quote.verb = 'said';
       }
@@ -75,10 +77,20 @@ export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => bool
         quote.thirdParty = !isOurs(quote.speaker);
         lastSpeaker = quote;
       }
+      lastQuoteBlock = b;
       quotes.push(quote);
     }
   });
   return quotes;
+}
+
+/**
+ * An unattributed quotation that continues the previous speaker: a second quotation in the same paragraph,
+ * or a paragraph that opens with a quotation right after a paragraph that quoted someone.
+ */
+function continuesQuote(text: string, start: number, block: number, lastQuoteBlock: number): boolean {
+  if (lastQuoteBlock === block) return true;
+  return lastQuoteBlock === block - 1 && text.slice(0, start).trim() === '';
 }
 
 function setSpeaker(quote: Quote, block: number, start: number, speaker: string, verb: string): void {

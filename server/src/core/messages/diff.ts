@@ -39,7 +39,8 @@ export function wordDiff(written: string, approved: string, options: DiffOptions
     i = j;
   }
   if (hunks.length === 0) return '';
-  const shown = hunks.slice(0, maxHunks).map(([s, e]) => {
+  const shown = hunks.slice(0, maxHunks);
+  const rendered = shown.map(([s, e]) => {
     const from = Math.max(0, s - context);
     const to = Math.min(ops.length, e + context);
     const parts: string[] = [];
@@ -60,10 +61,12 @@ export function wordDiff(written: string, approved: string, options: DiffOptions
       if (ins.length) parts.push(`{+${ins.join(' ')}+}`);
       k = d;
     }
-    return `${from > 0 ? '…' : ''}${parts.join(' ')}${to < ops.length ? '…' : ''}`;
+    return parts.join(' ');
   });
+  const head = Math.max(0, shown[0][0] - context) > 0 ? '…' : '';
+  const tail = Math.min(ops.length, shown[shown.length - 1][1] + context) < ops.length ? '…' : '';
   const more = hunks.length - shown.length;
-  return shown.join(' ') + (more > 0 ? ` (and ${more} more difference${more === 1 ? '' : 's'})` : '');
+  return head + rendered.join(' … ') + tail + (more > 0 ? ` (and ${more} more difference${more === 1 ? '' : 's'})` : '');
 }
 
 function words(s: string): string[] {

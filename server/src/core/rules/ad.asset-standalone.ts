@@ -10,8 +10,12 @@ import { charCount } from '../channels/text';
  * descriptions) must be true on its own. Conservative: an asset is flagged only when it states a
  * percentage or multiplier with a subject alias of a claim whose `qualifier` is `up-to`, without "up to" /
  * "as much as" right before the figure, while another asset carries that same figure with the qualifier —
- * the writer relied on the pairing. A figure qualified nowhere is `claim.qualifier`'s to report. The fix
- * inserts "up to" when the asset still fits its `max_chars`.
+ * the writer relied on the pairing. A figure qualified nowhere is `claim.qualifier`'s to report.
+ *
+ * The finding spans the figure and the claim's subject ("60% fewer alerts"), so it is not merged with
+ * `claim.qualifier`'s finding on the figure alone. The fix rewrites the figure exactly as that rule's fix
+ * does ("Up to 60%"), so applying both never doubles the qualifier; it is offered only where "up to" reads
+ * well (the figure opens the asset or follows "by") and the asset still fits its `max_chars`.
  */
 const FIGURE = /(?<![\p{L}\p{N}.,])(\d+(?:\.\d+)?)\s?(%|percent(?![\p{L}])|per cent(?![\p{L}])|[x×](?![\p{L}\p{N}])|times(?![\p{L}]))/giu;
 const QUALIFIER = /(?:(?<![\p{L}])up[\s-]to|(?<![\p{L}])as much as)\s*$/iu;
@@ -78,26 +82,31 @@ export const rule: Rule = {
       const partner = figures.find((g) => g.asset !== f.asset && g.qualified && same(g));
       if (!partner) continue;
       const text = ctx.blocks[f.asset.block].block.text;
-      const claim = [...text.matchAll(aliases)].flatMap((m) => byAlias.get(m[0].toLowerCase()) ?? []).find((c) => claimKind(c) === f.kind);
-      if (!claim) continue;
+      const found = [...text.matchAll(aliases)]
+        .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, claim: (byAlias.get(m[0].toLowerCase()) ?? []).find((c) => claimKind(c) === f.kind) }))
+        .find((a) => a.claim);
+      const claim = found?.claim;
+      if (!found || !claim) continue;
 
       const atStart = text.slice(0, f.start).trim() === '';
       const insert = atStart ? 'Up to ' : 'up to ';
       const max = num(f.asset.config, 'max_chars');
-      const fits = max === undefined || charCount(f.asset.text) + insert.length <= max;
+      // "Up to 60% fewer alerts", "cuts noise by up to 60%" read well; "noise down up to 60%" does not.
+      const reads = atStart || /(?<![\p{L}])by\s+$/iu.test(text.slice(0, f.start));
+      const fits = reads && (max === undefined || charCount(f.asset.text) + insert.length <= max);
       const figure = text.slice(f.start, f.end);
       const approved = `up to ${claim.value}${f.kind === 'percent' ? '%' : 'x'}`;
       ctx.report({
         block: f.asset.block,
-        start: f.start,
-        end: f.end,
+        start: Math.min(f.start, found.start),
+        end: Math.max(f.end, found.end),
         message:
           `${capitalise(assetName(f.asset))} states '${figure}' without 'up to': ads combine headlines and descriptions in any order, ` +
           `so it can run without ${assetName(partner.asset)} ('${partner.asset.text}'), which carries the qualifier. ` +
           `The brand file approves this claim only as '${approved}' (claims › ${claim.id}).`,
         source: brandSource('claims', claim),
         entryId: claim.id,
-        ...(fits ? { fix: { title: `Insert '${insert.trim()}'`, text: insert, start: f.start, end: f.start } } : {}),
+        ...(fits ? { fix: { title: `Write '${insert}${figure}'`, text: `${insert}${figure}`, start: f.start, end: f.end } } : {}),
       });
     }
   },

@@ -6,7 +6,8 @@ import { q } from '../match/explain';
 
 const COMPARATIVE = /^\s*(?:faster|quicker|more|fewer|less|better|cheaper|higher|lower|greater|bigger|smaller|shorter|longer|reduction|improvement|increase|decrease|drop|growth|boost|savings?)\b/i;
 const CHANGE_BY = /\b(?:cut|cuts|cutting|reduce[sd]?|reducing|lower(?:s|ed)?|boost(?:s|ed)?|increase[sd]?|improve[sd]?|save[sd]?|saving|grow(?:s|n)?|grew|drop(?:s|ped)?|slash(?:es|ed)?|shrink(?:s)?|shrank|speed(?:s)? up|sped up)\b[^.;:]{0,40}\bby\s*$/i;
-const GROWTH_NOUN = /^\s*(?:\p{L}+\s+)?(?:customers|users|teams|companies|organi[sz]ations|developers|engineers|businesses|brands|clients|installs|downloads|members|subscribers)\b/iu;
+/** "4,000+ teams", "more than 5,000 travel managers": a count of some plural noun, up to two words away. */
+const GROWTH_NOUN = /^\s*(?:[\p{L}-]+\s+){0,2}\p{L}{2,}s\b/iu;
 const LARGE_NOUN = /^\s*(?:\p{L}+\s+)?(?:events|requests|transactions|messages|queries|records|data points|sessions|page ?views|api calls)\b/iu;
 
 /** What kind of performance or growth figure this is, if it is one: "3x faster", "by 40%", "4,000+ teams". */
@@ -15,15 +16,15 @@ function performancePattern(text: string, f: Figure): string | undefined {
   const before = text.slice(Math.max(0, f.start - 80), f.start);
   if (f.unit === 'multiplier' && COMPARATIVE.test(after)) return 'performance';
   if (f.unit === 'percent' && (COMPARATIVE.test(after) || CHANGE_BY.test(before))) return 'performance';
-  if (f.unit === 'count' && (f.style.plus || f.qualifier === 'more-than' || f.qualifier === 'at-least') && GROWTH_NOUN.test(after)) return 'growth';
+  if (f.unit === 'count' && f.value >= 10 && (f.style.plus || f.qualifier === 'more-than' || f.qualifier === 'at-least') && GROWTH_NOUN.test(after)) return 'growth';
   if (f.unit === 'count' && f.value >= 1e6 && LARGE_NOUN.test(after)) return 'scale';
   return undefined;
 }
 
 /**
  * A performance or growth figure about us ("Pulse Copilot resolves incidents 3x faster", "4,000+ teams
- * trust Lumora Pulse") that no approved claim covers. Figures about customers' own results, competitors,
- * or sentences that do not name us are left alone.
+ * trust Lumora Pulse") that no approved claim covers. Figures in quotations other than our own people's,
+ * about competitors, or in sentences that do not name us are left alone.
  */
 export const rule: Rule = {
   id: 'claim.unverified',
@@ -36,7 +37,9 @@ export const rule: Rule = {
       const text = ctx.blocks[block].block.text;
       const kind = performancePattern(text, figure);
       if (!kind) continue;
-      if (ctx.scope(block, figure.start).thirdPartyQuote) continue;
+      // Inside quotation marks only our own people's words are our claims; a customer's result is theirs.
+      const scope = ctx.scope(block, figure.start);
+      if (scope.quote && !scope.ownQuote) continue;
       const sentence = ctx.sentenceAt(block, figure.start);
       if (!isAboutUs(ctx, block, sentence, { start: figure.start, end: figure.end }, ['company', 'names'])) continue;
       ctx.report({

@@ -32,6 +32,19 @@ import { rule as claimRanking } from './claim.ranking';
 import { rule as claimExpired } from './claim.expired';
 import { rule as claimUnverified } from './claim.unverified';
 import { rule as claimDisclosure } from './claim.disclosure';
+import { rule as prDateline } from './pr.dateline';
+import { rule as prDayDate } from './pr.day-date';
+import { rule as prHeadline } from './pr.headline';
+import { rule as prThirdPerson } from './pr.third-person';
+import { rule as prRequired } from './pr.required';
+import { rule as adLength } from './ad.length';
+import { rule as adAssetStandalone } from './ad.asset-standalone';
+import { rule as newsletterUnsubscribe } from './newsletter.unsubscribe';
+import { rule as newsletterAddress } from './newsletter.address';
+import { rule as newsletterSender } from './newsletter.sender';
+import { rule as newsletterSubject } from './newsletter.subject';
+import { rule as socialLength } from './social.length';
+import { rule as socialPaid } from './social.paid';
 
 export const rules: readonly Rule[] = [
   nameVariant,
@@ -63,6 +76,19 @@ export const rules: readonly Rule[] = [
   claimExpired,
   claimUnverified,
   claimDisclosure,
+  prDateline,
+  prDayDate,
+  prHeadline,
+  prThirdPerson,
+  prRequired,
+  adLength,
+  adAssetStandalone,
+  newsletterUnsubscribe,
+  newsletterAddress,
+  newsletterSender,
+  newsletterSubject,
+  socialLength,
+  socialPaid,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);

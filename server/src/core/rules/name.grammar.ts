@@ -8,6 +8,8 @@ import { pluralize } from '../text/inflect';
 
 /** Words that, right after a name at the start of a sentence, make the name a verb: "Pulse your logs". */
 const OBJECTS = new Set(['your', 'the', 'it', 'them', 'this', 'that', 'these', 'those', 'our', 'my', 'his', 'her', 'their', 'every', 'all', 'any']);
+/** After "to Name", only a pronoun or possessive makes a verb ("to Pulse your fleet"); "to Pulse this month" is a place. */
+const OBJECTS_AFTER_TO = new Set(['your', 'it', 'them', 'our', 'my', 'his', 'her', 'their', 'every']);
 
 type Misuse = 'plural' | 'possessive' | 'verb';
 
@@ -43,8 +45,10 @@ function misuseAfter(ctx: RuleContext, m: Mention): Misuse | undefined {
   const [a, b] = [tokens[m.last + 1], tokens[m.last + 2]];
   if (a?.glued && a.key === "'" && b?.glued && b.key === 's') return 'possessive';
   const prev = tokens[m.first - 1];
-  const objectNext = a && !a.glued && a.kind === 'word' && OBJECTS.has(a.key);
-  if (objectNext && (ctx.isSentenceStart(m.block, m.start) || (prev && prev.key === 'to'))) return 'verb';
+  const next = a && !a.glued && a.kind === 'word' ? a.key : undefined;
+  if (next === undefined) return undefined;
+  if (OBJECTS.has(next) && ctx.isSentenceStart(m.block, m.start)) return 'verb';
+  if (OBJECTS_AFTER_TO.has(next) && prev?.key === 'to') return 'verb';
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { pressRelease } from '../channels/press';
 import { blockIndexOf, firstLine } from '../channels/structure';
 import { charCount, nodeRange, plainText } from '../channels/text';
 import { escapeRegExp } from '../context';
+import { OPAQUE } from '../text/tokenize';
 
 /**
  * The headline (the H1) as the profile's `headline` says: at most `max_chars`; names the company or one of
@@ -69,7 +70,8 @@ export const rule: Rule = {
     }
 
     if (config.exclamation === 'forbid') {
-      const trailing = /!+(?=\s*$)/u.exec(block);
+      // Hidden text (a comment, inline code) after the last "!" does not stop it from ending the headline.
+      const trailing = new RegExp(`!+(?=[\\s${OPAQUE}]*$)`, 'u').exec(block);
       for (const m of block.matchAll(/!+/gu)) {
         const start = m.index ?? 0;
         const isTrailing = trailing !== null && trailing.index === start;

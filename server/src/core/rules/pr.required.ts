@@ -12,7 +12,8 @@ import { nodeRange } from '../channels/text';
  * attributed quotes; with `speaker: spokesperson`, from people marked `spokesperson: true`), `boilerplate`
  * (a section headed by the entry's `heading`), `media_contact` (a contact section with the listed `fields`
  * of name, email and phone) and `end_mark` (one of `one_of` on its own line). One finding per missing
- * element: on the headline, or for the end mark on the last line.
+ * element: on the headline, on the contact heading for missing contact fields, and for the end mark just
+ * after the last line.
  *
  * A boilerplate entry whose own `required_in` lists the channel is left to `boilerplate.missing`, so the
  * same absence is never reported twice.
@@ -79,7 +80,7 @@ export const rule: Rule = {
       if (hasEndMark(ctx, accepted)) continue;
       const insert = appendBlock(ctx.doc.source, accepted[0]);
       ctx.reportAt({
-        ...lastLine(ctx.doc),
+        ...afterLastLine(ctx.doc.source, lastLine(ctx.doc).end),
         message: `The release has no end mark: ${where} requires ${orList(accepted)} on its own line at the end.`,
         source,
         fix: { title: `Add '${accepted[0]}' at the end`, ...insert },
@@ -167,6 +168,14 @@ function contactFix(ctx: RuleContext, person: Person, marks: string[]): { title:
     if (marks.includes(ctx.doc.source.slice(start, end).trim())) return { title, text: `${block}\n\n`, start, end: start };
   }
   return { title, ...appendBlock(ctx.doc.source, block) };
+}
+
+/**
+ * Where the end mark belongs: just after the last line of text. Not the last line itself, which other
+ * document-level findings (boilerplate.missing) cover and which the engine would merge with this one.
+ */
+function afterLastLine(source: string, end: number): { start: number; end: number } {
+  return { start: end, end: Math.min(source.length, end + (source[end] === '\r' ? 2 : 1)) };
 }
 
 function lineAt(source: string, offset: number): { start: number; end: number } {

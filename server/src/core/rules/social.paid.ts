@@ -23,7 +23,7 @@ export const rule: Rule = {
     const within = num(config, 'within_first_chars') ?? Infinity;
     const where = fromProfile(profile.channel, 'paid_partnership');
     const source = channelSource(profile.channel, 'paid_partnership');
-    const rule = `${where} requires ${orList(tags)} within the first ${within} characters of a paid post, where readers see it before "more" (FTC Endorsement Guides)`;
+    const requirement = `${where} requires ${orList(tags)} within the first ${within} characters of a paid post, where readers see it before "more" (FTC Endorsement Guides)`;
 
     const visible = visibleText(bodyNodes(ctx.doc), ctx.doc.source);
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${tags.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
@@ -33,7 +33,7 @@ export const rule: Rule = {
       const at = visible.text ? { start: postStart, end: lineEnd(ctx.doc.source, postStart) } : firstLine(ctx.doc);
       ctx.reportAt({
         ...at,
-        message: `This paid post has no disclosure: ${rule}.`,
+        message: `This paid post has no disclosure: ${requirement}.`,
         source,
         ...(visible.text ? { fix: { title: `Insert '${tags[0]}' at the start`, text: `${tags[0]} `, start: postStart, end: postStart } } : {}),
       });
@@ -47,7 +47,7 @@ export const rule: Rule = {
     ctx.reportAt({
       start,
       end,
-      message: `The disclosure '${hit[0]}' ends at character ${endsAt}, too late: ${rule}.`,
+      message: `The disclosure '${hit[0]}' ends at character ${endsAt}, too late: ${requirement}.`,
       source,
       ...(fix ? { fix } : {}),
     });
@@ -78,9 +78,13 @@ function moveToStart(
   if (!tag || tag.start < postStart) return undefined;
   let cut = tag.start;
   while (cut > postStart && (source[cut - 1] === ' ' || source[cut - 1] === '\t')) cut--;
-  const ownLine = (cut === postStart || source[cut - 1] === '\n') && /^[ \t]*(?:\r?\n|$)/.test(source.slice(tag.end));
-  if (ownLine) while (cut > postStart && /\s/.test(source[cut - 1])) cut--;
-  const before = source.slice(postStart, cut);
+  let end = tag.end;
+  const lineStart = cut === postStart || source[cut - 1] === '\n';
+  if (lineStart && /^[ \t]*(?:\r?\n|$)/.test(source.slice(tag.end))) {
+    while (cut > postStart && /\s/.test(source[cut - 1])) cut--;
+  } else if (lineStart) {
+    while (source[end] === ' ' || source[end] === '\t') end++;
+  }
   const text = source.slice(tag.start, tag.end);
-  return { title: `Move '${text}' to the start of the post`, text: `${text} ${before}`, start: postStart, end: tag.end };
+  return { title: `Move '${text}' to the start of the post`, text: `${text} ${source.slice(postStart, cut)}`, start: postStart, end };
 }
