@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBrand, type LoadedBrand } from '../core/index';
-
-export const BRAND_FILE_NAMES = ['brand-messaging.yaml', 'brand-messaging.yml'];
+import { BRAND_FILE_NAMES } from '../protocol';
 
 export interface BrandFile extends LoadedBrand {
   path: string;

@@ -95,7 +95,7 @@ function claimFor(ctx: RuleContext, block: number, clause: { start: number; end:
   }
   if (best) return best.claim;
   return ctx.brand.claims.find(
-    (c) => (c.kind === 'price' || c.kind === 'commitment') && c.value !== undefined && compatible(c, figure.unit) && same(c.value, figure.value),
+    (c) => c.status === 'current' && (c.kind === 'price' || c.kind === 'commitment') && c.value !== undefined && compatible(c, figure.unit) && same(c.value, figure.value),
   );
 }
 

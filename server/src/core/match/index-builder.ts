@@ -90,7 +90,8 @@ export function buildMatchIndex(brand: Brand): MatchIndex {
     addExceptions(add, phrase.exceptions);
   }
   for (const person of brand.people) addPerson(add, person);
-  for (const claim of brand.claims) {
+  // Only current claims are approved: a proposed one waits for its owner, a retired one is no longer true.
+  for (const claim of brand.claims.filter((c) => c.status === 'current')) {
     for (const alias of claim.subjectAliases.length > 0 ? claim.subjectAliases : [claim.subject]) add(alias, { kind: 'claim', text: alias, claim });
   }
   return { root, regexPhrases };

@@ -69,7 +69,7 @@ function approvedTexts(brand: Brand): string[] {
       ...brand.snippets.map((s) => s.text),
       ...brand.boilerplate.map((b) => b.text),
       ...brand.taglines.filter((t) => t.status === 'current').map((t) => t.text),
-      ...brand.claims.flatMap((c) => [...c.approvedWordings, ...(c.requiredAttribution ? [c.requiredAttribution] : [])]),
+      ...brand.claims.filter((c) => c.status === 'current').flatMap((c) => [...c.approvedWordings, ...(c.requiredAttribution ? [c.requiredAttribution] : [])]),
     ].map(normalizeText).filter((t) => t.length > 0);
     approvedCache.set(brand, texts);
   }

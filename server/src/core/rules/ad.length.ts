@@ -4,6 +4,7 @@ import { type Asset, adAssets, assetName } from '../channels/ads';
 import { channelSource, fromProfile, num, profileOf, severityOf, sub } from '../channels/profile';
 import { charCount } from '../channels/text';
 import { normalizeText } from '../text/normalize';
+import { OPAQUE } from '../text/tokenize';
 
 /**
  * Each ad asset against its field's `max_chars` (visible characters, counted as code points). The
@@ -38,13 +39,17 @@ export const rule: Rule = {
       const severity = severityOf(asset.config);
       const common = { message, source: channelSource(profile.channel, 'fields', asset.field), ...(severity ? { severity } : {}) };
       if (asset.block >= 0) {
-        ctx.report({ block: asset.block, start: 0, end: ctx.blocks[asset.block].block.text.length, ...common, ...(fix ? { fix } : {}) });
+        const end = ctx.blocks[asset.block].block.text.replace(TRAILING_HIDDEN, '').length;
+        ctx.report({ block: asset.block, start: 0, end, ...common, ...(fix ? { fix } : {}) });
       } else {
         ctx.reportAt({ start: asset.start, end: asset.end, ...common });
       }
     }
   },
 };
+
+/** White space and hidden text (comments, markup) after the asset's last visible character. */
+const TRAILING_HIDDEN = new RegExp(`[\\s${OPAQUE}]+$`, 'u');
 
 /** Tagline `channels` name channel ids or their family ("ad" covers "ad-google-rsa"). */
 function allowedIn(t: Tagline, channel: string): boolean {

@@ -17,7 +17,7 @@ export const rule: Rule = {
   description: 'A ranking about the company or its products without the attribution its approved claim requires.',
   severity: 'warning',
   check(ctx) {
-    const rankings = ctx.brand.claims.filter((c) => c.kind === 'ranking');
+    const rankings = ctx.brand.claims.filter((c) => c.kind === 'ranking' && c.status === 'current');
     if (rankings.length === 0) return;
     ctx.blocks.forEach((b, block) => {
       RANK.lastIndex = 0;

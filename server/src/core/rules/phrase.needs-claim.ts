@@ -21,7 +21,7 @@ export const rule: Rule = {
       const sentence = ctx.sentenceAt(hit.block, hit.start);
       if (!isAdjective(ctx, hit) || !isAboutUs(ctx, hit.block, sentence, hit, p.appliesTo)) continue;
       const text = normalizeText(ctx.blocks[hit.block].block.text.slice(sentence.start, sentence.end));
-      const claims = p.satisfiedBy.map((id) => ctx.brand.claims.find((c) => c.id === id)).filter((c): c is Claim => !!c);
+      const claims = p.satisfiedBy.map((id) => ctx.brand.claims.find((c) => c.id === id && c.status === 'current')).filter((c): c is Claim => !!c);
       if (claims.some((c) => satisfies(c, text))) continue;
       const wording = claims.flatMap((c) => c.approvedWordings)[0];
       const hint = wording ? ` Use the approved wording: "${wording}".` : claims.length > 0 ? ` Name the source: ${claims.map((c) => c.requiredAttribution ?? c.id).join('; ')}.` : ' Back it with an approved claim, or remove it.';
