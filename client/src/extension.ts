@@ -2,7 +2,7 @@
  * The extension: starts the language server (dist/server.js over Node IPC) for Markdown and brand files,
  * shows the server's status per document, and registers the "On Message" commands.
  */
-import { workspace, type ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { DiagnosticPullMode, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BRAND_LANGUAGE_ID, StatusNotification } from '../../server/src/protocol';
 import { Commands } from './command-ids';
@@ -11,7 +11,12 @@ import { BrandStatus } from './status';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate() returns: a handle for the extension's own tests in VS Code (test/vscode), not a public API. */
+export interface OnMessageTestApi {
+  readonly statusBarItem: StatusBarItem;
+}
+
+export async function activate(context: ExtensionContext): Promise<OnMessageTestApi> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,6 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(client, status, ...registerCommands(client, status));
   client.onNotification(StatusNotification.type, (params) => status.update(params));
   await client.start();
+  return { statusBarItem: status.item };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -4,7 +4,7 @@ import type { StatusParams } from '../../server/src/protocol';
 import { statusText } from './status-text';
 
 export class BrandStatus implements Disposable {
-  private readonly item: StatusBarItem;
+  readonly item: StatusBarItem;
   private readonly byUri = new Map<string, StatusParams>();
   private readonly listeners: Disposable[];
 

@@ -4,8 +4,8 @@
 import type { Brand } from './brand/model';
 import type { Finding, Severity } from './types';
 import { parseProse } from './markdown/prose';
-import { isSuppressed, suppressions } from './markdown/suppress';
-import { analyse, contextFor } from './context';
+import { type Suppression, isSuppressed, suppressions } from './markdown/suppress';
+import { type Analysis, analyse, contextFor } from './context';
 import { matchIndexFor } from './match/index-builder';
 import { resolveChannel } from './channel';
 import { rules as registry } from './rules/index';
@@ -35,6 +35,19 @@ export interface CheckResult {
 }
 
 export function check(text: string, brand: Brand, options: CheckOptions = {}): CheckResult {
+  return checkInDetail(text, brand, options).result;
+}
+
+/** A check with what it computed on the way, for the workspace report: one analysis, no second pass. */
+export interface DetailedCheck {
+  result: CheckResult;
+  analysis: Analysis;
+  /** The document's suppression regions and the findings they hid (rule overrides applied). */
+  suppressions: Suppression[];
+  hidden: Finding[];
+}
+
+export function checkInDetail(text: string, brand: Brand, options: CheckOptions = {}): DetailedCheck {
   const doc = parseProse(text);
   const channel = options.channel ?? resolveChannel(brand, doc.frontMatter, options.path);
   const analysis = analyse(doc, brand, matchIndexFor(brand), channel, documentDate(doc.frontMatter, options.today));
@@ -53,8 +66,10 @@ export function check(text: string, brand: Brand, options: CheckOptions = {}): C
     for (const f of found) raw.push(override ? { ...f, severity: override } : f);
   }
   const regions = suppressions(text, doc.comments);
-  const kept = raw.filter((f) => !isSuppressed(regions, f.rule, f.start));
-  return { findings: dedupe(kept), channel, suppressed: raw.length - kept.length, failures };
+  const kept: Finding[] = [];
+  const hidden: Finding[] = [];
+  for (const f of raw) (isSuppressed(regions, f.rule, f.start) ? hidden : kept).push(f);
+  return { result: { findings: dedupe(kept), channel, suppressed: hidden.length, failures }, analysis, suppressions: regions, hidden };
 }
 
 /**

@@ -46,7 +46,7 @@ export interface Finding {
 
 /** A problem in the brand-messaging file itself. Offsets are into the brand file text. */
 export interface BrandProblem {
-  /** `brandfile.yaml`, `brandfile.schema`, `brandfile.duplicate`, `brandfile.conflict`, `brandfile.example`. */
+  /** `brandfile.yaml`, `brandfile.schema`, `brandfile.duplicate`, `brandfile.conflict`, `brandfile.example`, `brandfile.selftest`. */
   code: string;
   severity: Severity;
   message: string;

@@ -55,7 +55,7 @@ export function selfTest(brand: Brand): BrandProblem[] {
 }
 
 /** The rule families the brand file's own copy must pass. */
-const OWN_COPY_FAMILIES = ['name.', 'term.', 'phrase.'];
+const OWN_COPY_FAMILIES = ['name.', 'term.', 'phrase.', 'claim.'];
 
 interface OwnCopy {
   what: string;

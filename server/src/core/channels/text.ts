@@ -4,8 +4,8 @@
  * Contract: front matter, HTML (comments included), images and link targets are not visible; link text,
  * inline code and code blocks are. Blocks are separated by a blank line ("\n\n"), list items and table
  * rows by one line break, table cells by a space; a soft or hard line break inside a paragraph is "\n".
- * These separators are what a post or an ad platform counts, so lengths measured here are the lengths a
- * platform sees (in code points, see `charCount`).
+ * Spaces at the end of a block are not rendered and not kept. These separators are what a post or an ad
+ * platform counts, so lengths measured here are the lengths a platform sees (in code points, see `charCount`).
  */
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 
@@ -31,6 +31,7 @@ export function nodeRange(node: Nodes): { start: number; end: number } {
 export function visibleText(nodes: readonly RootContent[], source: string): VisibleText {
   const b = new Builder(source);
   b.blocks(nodes, '\n\n');
+  b.trimEnd();
   return { text: b.text, pieces: b.pieces };
 }
 
@@ -170,10 +171,22 @@ class Builder {
   private add(value: string, r: { start: number; end: number }, exact: boolean): void {
     if (!value) return;
     if (this.sep) {
+      this.trimEnd();
       this.push(this.sep, { start: r.start, end: r.start }, false);
       this.sep = '';
     }
     this.push(value, r, exact);
+  }
+
+  /** A block's trailing spaces (before a comment, say) are not rendered; drop them from text and map alike. */
+  trimEnd(): void {
+    while (/[ \t]$/.test(this.text)) {
+      this.text = this.text.slice(0, -1);
+      const last = this.pieces[this.pieces.length - 1];
+      last.textEnd--;
+      if (last.exact) last.srcEnd--;
+      if (last.textEnd === last.textStart) this.pieces.pop();
+    }
   }
 
   private push(value: string, r: { start: number; end: number }, exact: boolean): void {

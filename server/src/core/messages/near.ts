@@ -10,8 +10,9 @@
  * The span reported runs from the window word aligned with the phrase's first word to the one aligned
  * with its last (the window's edge when those words are missing), and is exact when it equals the phrase
  * by `phraseKey`. A tagline must start its window: "Teams that see every signal can fix what matters" is
- * the copy's own sentence, not a misquoted tagline (a key message may be restated inside a sentence). Where candidates overlap, the one covering more of its phrase wins, then an exact one,
- * then the better score: an exact short form inside a near miss of the full tagline does not hide it.
+ * the copy's own sentence, not a misquoted tagline (a key message may be restated inside a sentence).
+ * Where candidates overlap, the one covering more of its phrase wins, then an exact one, then the better
+ * score: an exact short form inside a near miss of the full tagline does not hide it.
  *
  * Cost: a block is only windowed for phrases whose words it could cover at all (a bucket count), and a
  * window is only scored when the in-order coverage already passes.

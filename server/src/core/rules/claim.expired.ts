@@ -2,6 +2,8 @@ import type { Rule } from '../rule';
 import { documentFigures } from '../claims/uses';
 import { approvedStatement, claimSource } from '../claims/describe';
 import { q } from '../match/explain';
+import { normalizeText } from '../text/normalize';
+import { OPAQUE } from '../text/tokenize';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long before expiry a claim starts to warn. */
@@ -24,7 +26,7 @@ export const rule: Rule = {
       const until = use.claim.validUntil;
       if (!until || Number.isNaN(Date.parse(until))) continue;
       const left = days(ctx.date, until);
-      if (left > WARN_DAYS) continue;
+      if (left > WARN_DAYS || inBoilerplateUsing(ctx, use.block, use.claim.id)) continue;
       const owner = use.claim.owner ? `ask ${use.claim.owner} for the current figure` : 'ask the claim owner for the current figure';
       const text = ctx.blocks[use.block].block.text;
       const written = q(text.slice(use.figure.start, use.figure.end));
@@ -44,3 +46,9 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The approved boilerplate carrying this claim speaks for itself: boilerplate.expired reports it once. */
+function inBoilerplateUsing(ctx: Parameters<Rule['check']>[0], block: number, claimId: string): boolean {
+  const text = normalizeText(ctx.blocks[block].block.text.split(OPAQUE).join(''));
+  return ctx.brand.boilerplate.some((b) => b.usesClaims.includes(claimId) && normalizeText(b.text).includes(text));
+}

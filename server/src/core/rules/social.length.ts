@@ -22,8 +22,10 @@ export const rule: Rule = {
     const length = charCount(text);
     if (length <= max) return;
     const severity = severityOf(post);
+    let cut = codePointIndex(text, max);
+    while (cut < text.length && /\s/.test(text[cut])) cut++;
     ctx.reportAt({
-      start: toSource(visible, codePointIndex(text, max)),
+      start: toSource(visible, cut),
       end: toSource(visible, text.length, true),
       message: `The post is ${length} characters long: ${fromProfile(profile.channel, 'fields', 'post')} allows at most ${max}. The text past character ${max} is marked.`,
       source: channelSource(profile.channel, 'fields', 'post'),

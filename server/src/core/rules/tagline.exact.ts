@@ -5,9 +5,10 @@ import { nearMatches } from '../messages/near';
 import { replacementText } from '../messages/phrases';
 
 /**
- * A near miss of a current tagline or one of its short forms: the tagline is used word for word, with its
- * capitals and punctuation. White space, curly or straight quotes and "(R)" for "®" are not differences.
- * A tagline's `channels` are not considered here.
+ * A near miss of a current tagline or one of its short forms (messages/near.ts): the tagline is used word
+ * for word, with its capitals and punctuation. White space, curly or straight quotes, "(R)" for "®" and a
+ * missing closing full stop are not differences. A tagline's `channels` are not considered here. The fix
+ * replaces the near miss with the tagline, unless the copy's sentence goes on after it.
  */
 export const rule: Rule = {
   id: 'tagline.exact',
