@@ -34,12 +34,12 @@ function scratch(files: Record<string, string>): string {
 
 suite('cli', () => {
   test('text format: file:line:col severity rule message; exit 1 on an error', () => {
-    const dir = scratch({ 'brand-messaging.yaml': BRAND, 'press/a.md': '# Title\n\nSign up for LumoraPulse today.\n' });
+    const dir = scratch({ 'brand-messaging.yaml': BRAND, 'copy/a.md': '# Title\n\nSign up for LumoraPulse today.\n' });
     const r = run(dir, 'check');
     assert.equal(r.status, 1);
     assert.equal(
       r.stdout,
-      "press/a.md:3:13 error name.variant Use 'Lumora Pulse' instead of 'LumoraPulse': the brand file lists 'LumoraPulse' as a wrong form of this name.\n",
+      "copy/a.md:3:13 error name.variant Use 'Lumora Pulse' instead of 'LumoraPulse': the brand file lists 'LumoraPulse' as a wrong form of this name.\n",
     );
     assert.match(r.stderr, /1 file checked: 1 error\./);
   });

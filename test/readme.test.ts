@@ -29,11 +29,13 @@ interface Example {
 
 /** "- Flagged: `sentence`" with an optional "(in a document dated 2026-10-01)" or "(in an `ad-google-rsa` document …)". */
 function example(section: string, label: 'Flagged' | 'Accepted'): Example | undefined {
-  const m = new RegExp(`^- ${label}: \`(.+?)\`(?: \\((.+)\\))?$`, 'm').exec(section);
+  const m = new RegExp(`^- ${label}: (file )?\`(.+?)\`(?: \\((.+)\\))?$`, 'm').exec(section);
   if (!m) return undefined;
-  const note = m[2] ?? '';
+  const note = m[3] ?? '';
   return {
-    text: m[1],
+    // "file `path`" names a whole document in the repository; "\n" in an inline example stands for a line
+    // break, since headings, list items and front matter need several lines.
+    text: m[1] ? fs.readFileSync(path.join(ROOT, m[2]), 'utf8') : m[2].replace(/\\n/g, '\n'),
     date: /dated (\d{4}-\d{2}-\d{2})/.exec(note)?.[1],
     channel: /in an? `([^`]+)` document/.exec(note)?.[1],
     sameChannel: /same channel/.test(note),

@@ -2,7 +2,8 @@
  * The vocabulary the client and the server share beyond standard LSP: custom notifications, server
  * commands, and the names both sides must agree on. Each message is a method name plus a typed constant.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { WorkspaceReport } from './core/report/types';
 
 /** File names that make a folder's brand file, in the order they are looked for. */
 export const BRAND_FILE_NAMES: readonly string[] = ['brand-messaging.yaml', 'brand-messaging.yml'];
@@ -52,4 +53,38 @@ export namespace FixAllCommand {
 export interface FixAllArgs {
   uri: string;
   version: number;
+}
+
+/**
+ * `onMessage/report`: the workspace consistency report of every workspace folder. The server reads the
+ * folders' Markdown files (open editors' text wins over the disk), less those excluded by `files.exclude`,
+ * `onMessage.ignore`, `.gitignore` and the brand file's `ignore:` globs, and reports progress as
+ * `$/progress` on `workDoneToken` ("12/40 documents"). Cancelling the request stops the scan between two
+ * documents; the request then fails with `RequestCancelled`.
+ */
+export namespace ReportRequest {
+  export const method = 'onMessage/report' as const;
+  export const type = new RequestType<ReportParams, ReportResult, void>(method);
+}
+
+export interface ReportParams extends WorkDoneProgressParams {
+  /** Also render the reports as one webview page, with this CSP nonce and `webview.cspSource`. */
+  render?: { nonce: string; cspSource: string };
+}
+
+export interface ReportSection {
+  /** The workspace folder (URI) the report's paths are relative to. */
+  folder: string;
+  /** The brand file (URI) the documents were checked against. */
+  brandFile: string;
+  report: WorkspaceReport;
+}
+
+export interface ReportResult {
+  /** One report per workspace folder and brand file, in folder order. */
+  sections: ReportSection[];
+  /** The rendered page when `render` was given; its location links carry `data-root` = the section's folder URI. */
+  html?: string;
+  /** Documents found that were not reported on, and why (no brand file, an unusable one). */
+  skipped: Array<{ uri: string; reason: string }>;
 }

@@ -385,7 +385,7 @@ suite('pr.required', () => {
   test('quotes: a customer or a former executive is not a spokesperson; a current spokesperson is', () => {
     const customer = release({ quote: '“It found the cause before I finished reading the alert,” said Jane Doe, SRE lead at Acme Corp.' });
     assert.deepEqual(messages(customer, 'press-release', 'pr.required'), [
-      "The release has no quote from a company spokesperson (Maya Okafor, Daniel Reyes, Aisha Bello): the brand file's press-release profile (channels › press-release › required_elements) requires at least 1.",
+      "The release has no quote from a company spokesperson (Maya Okafor, Daniel Reyes, Aisha Bello): the brand file's press-release profile (channels › press-release › required_elements) requires at least 1 such quote.",
     ]);
     const former = release({ quote: '“I wrote the first version of Pulse,” said Tom Lindqvist.' });
     assert.equal(found(former, 'press-release', { rules }).length, 1);
@@ -398,8 +398,17 @@ suite('pr.required', () => {
     assert.deepEqual(found(text, 'press-release', { rules }), []);
     const brand = { ...lumora, boilerplate: lumora.boilerplate.map((b) => ({ ...b, requiredIn: [] })) };
     assert.deepEqual(messages(text, 'press-release', 'pr.required', { brand }), [
-      "The release has no 'About Lumora' section: the brand file's press-release profile (channels › press-release › required_elements) requires boilerplate 'about-lumora' under that heading.",
+      "The release has no 'About Lumora' section: the brand file's press-release profile (channels › press-release › required_elements) requires boilerplate 'about-lumora' under the heading 'About Lumora'.",
     ]);
+  });
+
+  test('several missing elements share one finding on the headline, which then offers no partial fix', () => {
+    const text = release({ quote: '', contact: '' });
+    assert.deepEqual(found(text, 'press-release'), [`${lineOf(text, '# Lumora Adds')} pr.required`]);
+    assert.deepEqual(messages(text, 'press-release', 'pr.required'), [
+      "The release has no quote from a company spokesperson (Maya Okafor, Daniel Reyes, Aisha Bello) and no media contact: the brand file's press-release profile (channels › press-release › required_elements) requires at least 1 such quote and a 'Media contact' section with a name, email address and phone number.",
+    ]);
+    assert.equal(fixed(text, 'press-release', 'pr.required'), text);
   });
 });
 

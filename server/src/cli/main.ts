@@ -1,5 +1,6 @@
 /**
  * `on-message check [paths|globs...] [--brand FILE] [--format text|json] [--fix]`
+ * `on-message report …` is report.ts.
  *
  * Exit codes (a public contract): 0 no error-severity finding; 1 at least one; 2 a usage error, an
  * unusable or missing brand file, or a file that could not be read or checked.
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { applyFixes, check, formatJson, formatText, type FileFindings, type Finding } from '../core/index';
 import { BrandFiles, stripBom, type BrandFile } from './brand-files';
 import { selectFiles } from './files';
+import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 
 const USAGE = `Usage: on-message check [paths|globs...] [--brand FILE] [--format text|json] [--fix]
 
@@ -23,7 +25,9 @@ Checks Markdown copy (.md, .markdown, .mdx) against your brand-messaging file.
   -h, --help     show this help
   -v, --version  show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or brand-file problem.`;
+Exit codes: 0 no errors, 1 errors found, 2 usage or brand-file problem.
+
+on-message report --help: the workspace consistency report.`;
 
 export interface Io {
   cwd: string;
@@ -51,11 +55,16 @@ export function run(argv: readonly string[], io: Io): number {
       io.out(VERSION);
       return 0;
     }
+    if (command === 'report') return runReport(rest, io);
     if (command !== 'check') throw new UsageError(command ? `Unknown command '${command}'.` : 'Missing command.');
     return runCheck(parseOptions(rest), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`on-message: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ReportUsageError) {
+      io.err(`on-message: ${error.message}\n\n${REPORT_USAGE}`);
       return 2;
     }
     io.err(`on-message: ${error instanceof Error ? error.message : String(error)}`);

@@ -153,6 +153,10 @@ export class WorkspaceFolders {
   first(): string | undefined {
     return this.paths[0];
   }
+
+  all(): readonly string[] {
+    return this.paths;
+  }
 }
 
 function expandFolder(configured: string, folder: string | undefined): string {

@@ -10,6 +10,8 @@
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -22,14 +24,16 @@ import {
   type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../core/index';
-import { FIX_ALL_KIND, FixAllCommand, StatusNotification } from '../protocol';
+import { formatReportsHtml, type Finding } from '../core/index';
+import { FIX_ALL_KIND, FixAllCommand, ReportRequest, StatusNotification, type ReportResult } from '../protocol';
 import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions } from './actions';
 import { Analyzer, type Analysis } from './analysis';
 import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
 import { brandEntryLocation, findingsToHover } from './convert';
 import { SettingsCache } from './settings';
+import { ScanCancelled, scanWorkspace, type ScanHost } from './report';
 
 declare const ON_MESSAGE_VERSION: string | undefined;
 const VERSION = typeof ON_MESSAGE_VERSION === 'string' ? ON_MESSAGE_VERSION : 'development';
@@ -149,6 +153,38 @@ export function startServer(connection: Connection): void {
     const analysis = await analyse(document);
     const found = findingsAt(analysis, params.position).find((f) => f.source?.start !== undefined);
     return brandEntryLocation(found?.source, analysis.brand) ?? null;
+  });
+
+  connection.onRequest(ReportRequest.type, async (params, token): Promise<ReportResult> => {
+    const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+    progress?.begin('On Message: consistency report', 0, 'Finding documents…', true);
+    const host: ScanHost = {
+      folders: folders.all(),
+      settings: (folder) => settings.get(pathToFileURL(folder).href),
+      filesExclude: async (folder) => {
+        if (!client.workspace?.configuration) return [];
+        const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: 'files.exclude' }).catch(() => undefined);
+        return raw && typeof raw === 'object' ? Object.entries(raw).filter(([, on]) => on === true).map(([glob]) => glob) : [];
+      },
+      brands,
+      openText: (file) => openText(documents, file)?.text,
+      today: new Date().toISOString().slice(0, 10),
+    };
+    try {
+      const result = await scanWorkspace(host, token, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`));
+      const html = params.render
+        ? formatReportsHtml(
+            result.sections.map((s) => ({ report: s.report, root: s.folder, heading: result.sections.length > 1 ? `${s.folder} · ${s.report.brandFile ?? ''}` : undefined })),
+            { webview: params.render },
+          )
+        : undefined;
+      return { sections: result.sections, skipped: result.skipped, ...(html !== undefined ? { html } : {}) };
+    } catch (error) {
+      if (error instanceof ScanCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+      throw error;
+    } finally {
+      progress?.done();
+    }
   });
 
   documents.listen(connection);

@@ -10,7 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type MochaType from 'mocha';
+import * as vscode from 'vscode';
+import { loadMocha } from '../mocha';
 import { skipReasons } from './helpers';
 
 export const TAG = '[on-message-tests]';
@@ -22,17 +23,7 @@ export interface Results {
   vscode: { version: string; appName: string; uiKind: string; remoteName: string | undefined };
 }
 
-/** Mocha 12 is an ES module whose CJS build sits beside it; require(esm) is not in every extension host's Node. */
-function loadMocha(): typeof MochaType {
-  try {
-    return require('mocha/lib/mocha.cjs');
-  } catch {
-    return require('mocha');
-  }
-}
-
 export function run(): Promise<void> {
-  const vscode = require('vscode') as typeof import('vscode');
   const Mocha = loadMocha();
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'base' });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));

@@ -34,7 +34,7 @@ export interface DocumentFigures {
 
 const LINKS = new Set(['by', 'to', 'of', 'at', 'in', 'is', 'are', 'was', 'were', 'reached', 'reaches', 'hit', 'hits', 'topped', 'tops', 'exceeds', 'exceeded', 'now', 'totals', 'totaled', 'with', 'than', 'number', 'numbered', 'grew', 'grown', 'count', 'since']);
 /** Words before a figure that make it a sample or cohort, not the brand's count: "polled 5,000", "in beta with 40 customers". */
-const SAMPLE = /\b(?:survey(?:ed)?|poll(?:ed)?|stud(?:y|ied)|benchmark|sample|interviewed|panel|respondents|asked|beta|pilot|trial|cohort|early[- ]access)\b/i;
+export const SAMPLE = /\b(?:survey(?:ed)?|poll(?:ed)?|stud(?:y|ied)|benchmark|sample|interviewed|panel|respondents|asked|beta|pilot|trial|cohort|early[- ]access)\b/i;
 const CLAUSE_BREAK = /[;:—–()]|,\s/g;
 
 export function documentFigures(ctx: RuleContext): DocumentFigures {

@@ -233,6 +233,8 @@ export interface Spelling {
   text: string;
   status: SpellingStatus;
   count: number;
+  /** Occurrences a name, term or person rule flagged; the others stand where the brand file allows them. */
+  flagged: number;
   documents: number;
   locations: Location[];
 }

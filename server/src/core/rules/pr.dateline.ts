@@ -30,12 +30,14 @@ export const rule: Rule = {
       if (config.required !== true) return;
       const date = release.date;
       const example = `${city ?? 'CITY, State'}, ${date ? formatAp(date.month, date.day, date.year) : 'Sept. 16, 2025'} — `;
-      const message = `The release should open with a dateline such as '${example}': ${where} requires an AP dateline at the start of the first paragraph.`;
+      const dated = date ? '' : " (with the release's own date)";
+      const message = `The release should open with a dateline such as '${example}'${dated}: ${where} requires an AP dateline at the start of the first paragraph.`;
       if (lead) {
         const text = ctx.blocks[lead.block].block.text;
         const firstWord = /^\S+/.exec(text)?.[0].length ?? text.length;
-        // Inserting is safe only when nothing is guessed: the city from the brand file, the date from the release.
-        const fix = city && date ? { title: `Insert the dateline '${example.trim()}'`, text: example, start: 0, end: 0 } : undefined;
+        // Inserting is safe only when nothing is guessed (the city from the brand file, the date from the
+        // release) and nothing is doubled (a place already written without a date).
+        const fix = city && date && !PLACE_ONLY.test(text) ? { title: `Insert the dateline '${example.trim()}'`, text: example, start: 0, end: 0 } : undefined;
         ctx.report({ block: lead.block, start: 0, end: firstWord, message, source, ...(fix ? { fix } : {}) });
       } else {
         const at = release.headline ? nodeRange(release.headline) : firstLine(ctx.doc);
@@ -59,6 +61,9 @@ export const rule: Rule = {
     });
   },
 };
+
+/** A place in capitals already opening the paragraph ("AUSTIN, Texas — …"), a dateline without its date. */
+const PLACE_ONLY = /^\p{Lu}{2,}[\p{Lu} .'’-]*(?:,|\s[—–-])/u;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

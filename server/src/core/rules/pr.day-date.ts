@@ -5,7 +5,6 @@ import {
   MONTH_PATTERN,
   WEEKDAYS,
   WEEKDAY_PATTERN,
-  fullMonth,
   formatAp,
   inferYear,
   isValidDate,
@@ -50,7 +49,7 @@ export const rule: Rule = {
         const shown = formatAp(month, day, written);
         if (year === undefined) {
           if (!reference) continue;
-          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${fullMonth(month)} ${day}: check the date next to '${g.weekday}'.`, source });
+          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${formatAp(month, day)}: check the date next to '${g.weekday}'.`, source });
           continue;
         }
         const date = { year, month, day };

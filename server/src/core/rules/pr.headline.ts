@@ -41,7 +41,8 @@ export const rule: Rule = {
     const mustName = strs(config, 'must_name_any');
     if (mustName.length > 0) {
       const forms = acceptedNames(ctx.brand, mustName);
-      if (forms.length > 0 && !forms.some((f) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(f)}(?![\\p{L}\\p{N}])`, 'iu').test(text))) {
+      const anyName = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+      if (forms.length > 0 && !anyName.test(text)) {
         problems.push(`it does not name ${describeNames(ctx.brand, mustName, forms)}`);
       }
     }

@@ -11,9 +11,9 @@ import { nodeRange } from '../channels/text';
  * The elements a release must carry, from the profile's `required_elements`: `quote` (at least `min`
  * attributed quotes; with `speaker: spokesperson`, from people marked `spokesperson: true`), `boilerplate`
  * (a section headed by the entry's `heading`), `media_contact` (a contact section with the listed `fields`
- * of name, email and phone) and `end_mark` (one of `one_of` on its own line). One finding per missing
- * element: on the headline, on the contact heading for missing contact fields, and for the end mark just
- * after the last line.
+ * of name, email and phone) and `end_mark` (one of `one_of` on its own line). Missing quote, boilerplate
+ * and contact are reported together on the headline; missing contact fields on the contact heading; a
+ * missing end mark just after the last line.
  *
  * A boilerplate entry whose own `required_in` lists the channel is left to `boilerplate.missing`, so the
  * same absence is never reported twice.
@@ -31,14 +31,19 @@ export const rule: Rule = {
     const source = channelSource(channel, 'required_elements');
     const atHead = release.headline ? nodeRange(release.headline) : firstLine(ctx.doc);
 
+    // Elements missing from the release as a whole share one finding on the headline: the engine keeps one
+    // finding per rule and span, so separate findings there would hide all but one.
+    const absent: Array<{ has: string; needs: string }> = [];
+    let contactInsert: { title: string; text: string; start: number; end: number } | undefined;
+
     for (const e of requiredElements(raw, 'quote')) {
       const min = num(e, 'min') ?? 1;
       const spokespeople = str(e, 'speaker') === 'spokesperson' ? ctx.brand.people.filter((p) => p.spokesperson && p.status === 'current') : undefined;
       const count = ctx.quotes.filter((q) => q.speaker && (!spokespeople || spokespeople.some((p) => speakerIs(q.speaker ?? '', p)))).length;
       if (count >= min) continue;
       const who = spokespeople ? `from a company spokesperson (${names(spokespeople)})` : 'attributed to a named person';
-      const have = count === 0 ? 'no quote' : `${count} quote${count === 1 ? '' : 's'}`;
-      ctx.reportAt({ ...atHead, message: `The release has ${have} ${who}: ${where} requires at least ${min}.`, source });
+      const have = count === 0 ? 'no quote' : `only ${count} quote${count === 1 ? '' : 's'}`;
+      absent.push({ has: `${have} ${who}`, needs: `at least ${min} such quote${min === 1 ? '' : 's'}` });
     }
 
     for (const e of requiredElements(raw, 'boilerplate')) {
@@ -48,7 +53,7 @@ export const rule: Rule = {
       const heading = entry?.heading ?? (ctx.brand.company ? `About ${ctx.brand.company.name}` : undefined);
       if (!heading || release.sections.some((s) => sameHeading(s.title, heading))) continue;
       const what = entry ? `boilerplate '${entry.id}'` : 'the boilerplate';
-      ctx.reportAt({ ...atHead, message: `The release has no '${heading}' section: ${where} requires ${what} under that heading.`, source });
+      absent.push({ has: `no '${heading}' section`, needs: `${what} under the heading '${heading}'` });
     }
 
     for (const e of requiredElements(raw, 'media_contact')) {
@@ -56,13 +61,9 @@ export const rule: Rule = {
       const wanted = fields.length > 0 ? fields : ['name', 'email', 'phone'];
       const contact = release.contact;
       if (!contact) {
+        absent.push({ has: 'no media contact', needs: `a 'Media contact' section with ${describe(wanted)}` });
         const person = ctx.brand.people.find((p) => p.mediaContact?.email && p.mediaContact.phone && p.status === 'current');
-        ctx.reportAt({
-          ...atHead,
-          message: `The release has no media contact: add a 'Media contact' section with ${describe(wanted)}, as ${where} requires.`,
-          source,
-          ...(person ? { fix: contactFix(ctx, person, endMarks(raw)) } : {}),
-        });
+        if (person) contactInsert = contactFix(ctx, person, endMarks(raw));
         continue;
       }
       const missing = wanted.filter((f) => !hasField(ctx, release, f));
@@ -72,6 +73,16 @@ export const rule: Rule = {
         ...at,
         message: `The media contact has no ${missing.map((f) => FIELD_NAMES[f] ?? f).join(' or ')}: ${where} requires ${describe(wanted)}.`,
         source,
+      });
+    }
+
+    if (absent.length > 0) {
+      ctx.reportAt({
+        ...atHead,
+        message: `The release has ${absent.map((a) => a.has).join(' and ')}: ${where} requires ${absent.map((a) => a.needs).join(' and ')}.`,
+        source,
+        // A fix must resolve its whole finding: the contact is inserted only when it is all that is missing.
+        ...(contactInsert && absent.length === 1 ? { fix: contactInsert } : {}),
       });
     }
 
