@@ -4,4 +4,5 @@ export const Commands = {
   createBrandFile: 'onMessage.createBrandFile',
   fixAll: 'onMessage.fixAll',
   restartServer: 'onMessage.restartServer',
+  showReport: 'onMessage.showReport',
 } as const;

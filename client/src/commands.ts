@@ -4,10 +4,14 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import { BRAND_FILE_NAMES, FixAllCommand, type FixAllArgs } from '../../server/src/protocol';
 import { Commands } from './command-ids';
 import type { BrandStatus } from './status';
+import { ReportView } from './report-view';
 import { BRAND_FILE_TEMPLATE } from './template';
 
 export function registerCommands(client: LanguageClient, status: BrandStatus): Disposable[] {
+  const report = new ReportView(client);
   return [
+    report,
+    commands.registerCommand(Commands.showReport, () => report.show()),
     commands.registerCommand(Commands.openBrandFile, () => openBrandFile(status)),
     commands.registerCommand(Commands.createBrandFile, createBrandFile),
     commands.registerCommand(Commands.fixAll, () => fixAll(client)),

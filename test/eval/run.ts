@@ -26,15 +26,11 @@ function markdownFiles(dir: string): string[] {
   return out.sort();
 }
 
-function main(): void {
+/** Checks every document of the set and scores the findings against the labels. Pure of output. */
+export function evaluate() {
   const brandText = fs.readFileSync(path.join(EVAL, 'brand-messaging.yaml'), 'utf8');
   const loaded = loadBrand(brandText);
-  if (!loaded.usable) {
-    console.error('The evaluation brand file is not usable:');
-    for (const p of loaded.problems) console.error(`  ${p.code}: ${p.message}`);
-    process.exitCode = 2;
-    return;
-  }
+  if (!loaded.usable) throw new Error(`The evaluation brand file is not usable: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const brandStarts = lineStarts(brandText);
   const brandProblems = loaded.problems.map((p) => ({ ...offsetToLineColumn(brandStarts, p.start), code: p.code, severity: p.severity, message: p.message }));
 
@@ -57,6 +53,11 @@ function main(): void {
   }
 
   const result = score(labels, findingsByFile, { rules: RULES_IN_SCOPE });
+  return { docs, labels, brandProblems, failures, channels, result };
+}
+
+function main(): void {
+  const { docs, labels, brandProblems, failures, channels, result } = evaluate();
 
   console.log(`On Message evaluation set: ${docs.length} documents, ${labels.violations.length} labelled violations, ${labels.traps.length} traps`);
   if (brandProblems.length) {
@@ -115,4 +116,4 @@ function ratio(x: number | null): string {
   return x === null ? '—' : x.toFixed(2);
 }
 
-main();
+if (require.main === module) main();

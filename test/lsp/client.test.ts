@@ -32,7 +32,7 @@ suite('client', () => {
     for (const c of contributed) assert.equal(c.category, 'On Message', c.command);
     assert.deepEqual(
       contributed.map((c) => c.title),
-      ['Open Brand Messaging File', 'Create Brand Messaging File', 'Fix All in File', 'Restart Server'],
+      ['Open Brand Messaging File', 'Create Brand Messaging File', 'Fix All in File', 'Restart Server', 'Show Consistency Report'],
     );
   });
 

@@ -24,7 +24,8 @@ import {
   type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatReportsHtml, type Finding } from '../core/index';
 import { FIX_ALL_KIND, FixAllCommand, ReportRequest, StatusNotification, type ReportResult } from '../protocol';
@@ -174,7 +175,7 @@ export function startServer(connection: Connection): void {
       const result = await scanWorkspace(host, token, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`));
       const html = params.render
         ? formatReportsHtml(
-            result.sections.map((s) => ({ report: s.report, root: s.folder, heading: result.sections.length > 1 ? `${s.folder} · ${s.report.brandFile ?? ''}` : undefined })),
+            result.sections.map((s) => ({ report: s.report, root: s.folder, heading: result.sections.length > 1 ? `${path.basename(fileURLToPath(s.folder))} · ${s.report.brandFile ?? ''}` : undefined })),
             { webview: params.render },
           )
         : undefined;

@@ -112,6 +112,9 @@ suite('UI smoke: the installed .vsix in code-server, seen in headless Chromium',
     await waitForCount(problemRows(), PLANTED.length - 1);
     const rows = await problemRows().evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     assert.ok(!rows.some((r) => r.includes('name.company')), `name.company is gone from ${JSON.stringify(rows)}`);
+    // The two findings after it on line 20 moved right by the 9 characters inserted.
+    assert.ok(rows.some((r) => r.endsWith('[Ln 20, Col 227]')) && rows.some((r) => r.endsWith('[Ln 20, Col 272]')), JSON.stringify(rows));
+    await page.locator('.statusbar-item', { hasText: '1 error, 2 warnings' }).waitFor();
     await screenshot('after-quick-fix');
   });
 });
