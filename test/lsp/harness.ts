@@ -87,6 +87,8 @@ export class Editor {
   readonly inbox = new Inbox();
   /** The `onMessage` section the editor answers `workspace/configuration` with. */
   settings: Record<string, unknown> = {};
+  /** What the editor answers for the `files.exclude` section. */
+  filesExclude: Record<string, boolean> = {};
   /** How the editor answers `workspace/applyEdit`. */
   applyEditResult = { applied: true };
   private readonly exited: Promise<number | null>;
@@ -99,7 +101,7 @@ export class Editor {
     connection.onNotification((method, params) => this.inbox.push(method, params));
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.inbox.push(ConfigurationRequest.method, params);
-      return params.items.map(() => this.settings);
+      return params.items.map((item) => (item.section === 'files.exclude' ? this.filesExclude : this.settings));
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.inbox.push(DiagnosticRefreshRequest.method, null);

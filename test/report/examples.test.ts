@@ -77,3 +77,21 @@ suite('report: the examples', () => {
     assert.deepEqual(report.suppressions[0].hiddenRules, ['phrase.risky']);
   });
 });
+
+suite('report: README', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## The consistency report\n'), readme.indexOf('\n## Development\n'));
+
+  test('the section sits before Development and states the score formula the code uses', () => {
+    assert.ok(section.length > 1000);
+    assert.match(section, /`n = max\(1, words \/ 75\)`/);
+    assert.match(section, /`w = errors \+ ½ · warnings \+ ¼ · info`/);
+    const { WORDS_PER_UNIT, SEVERITY_WEIGHTS } = require('../../server/src/core/report/score') as typeof import('../../server/src/core/report/score');
+    assert.deepEqual([WORDS_PER_UNIT, SEVERITY_WEIGHTS], [75, { error: 1, warning: 0.5, info: 0.25 }]);
+  });
+
+  test('the JSON shape names every top-level key of the report', () => {
+    const shape = section.slice(section.indexOf('### The JSON shape'));
+    for (const key of Object.keys(examplesReport())) assert.match(shape, new RegExp(`\\b${key}\\b`), key);
+  });
+});

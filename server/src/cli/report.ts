@@ -127,7 +127,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   } else io.out(text.replace(/\n$/, ''));
   const t = report.totals;
   io.err(
-    `${t.documents} ${t.documents === 1 ? 'document' : 'documents'}: score ${report.score.value} (${report.score.band}), ${t.error} errors, ${t.warning} warnings, ${t.info} info, ${t.conflicts} ${t.conflicts === 1 ? 'conflict' : 'conflicts'} between documents${outFile ? `; written to ${display(io, outFile)}` : ''}.`,
+    `${count(t.documents, 'document')}: score ${report.score.value} (${report.score.band}), ${count(t.error, 'error')}, ${count(t.warning, 'warning')}, ${t.info} info, ${count(t.conflicts, 'conflict')} between documents${outFile ? `; written to ${display(io, outFile)}` : ''}.`,
   );
   return 0;
 }
@@ -180,6 +180,10 @@ function brandRelative(brand: BrandFile, file: string): string {
 function prefixFrom(from: string, to: string): string {
   const rel = path.relative(from, to).split(path.sep).join('/');
   return rel ? `${rel}/` : '';
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function display(io: ReportIo, file: string): string {

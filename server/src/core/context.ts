@@ -4,7 +4,7 @@
  * offsets into source offsets and keeps a fix only where it can be applied verbatim.
  */
 import type { Brand, EntryBase, Person } from './brand/model';
-import type { BrandSource, Finding, Severity } from './types';
+import type { BrandSource, FigureProposal, Finding, Severity } from './types';
 import { type ProseBlock, type ProseDocument, isVerbatim, sourceEnd, sourceStart } from './markdown/prose';
 import { type Quote, blockquoteThirdParty, findQuotes } from './markdown/quotes';
 import { type Token, tokenize } from './text/tokenize';
@@ -58,6 +58,7 @@ export interface Report {
   source?: BrandSource;
   entryId?: string;
   deprecated?: boolean;
+  figure?: FigureProposal;
 }
 
 export interface RuleContext {
@@ -232,6 +233,7 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
       if (r.source) finding.source = r.source;
       if (r.entryId) finding.entryId = r.entryId;
       if (r.deprecated) finding.deprecated = true;
+      if (r.figure) finding.figure = r.figure;
       sink.push(finding);
     },
     reportAt(r) {

@@ -2,7 +2,7 @@
  * The engine's public surface. The language server, the CLI and the report import the engine only from
  * here. Everything exported is pure: text in, plain data out; no file system, no editor.
  */
-export type { Finding, Fix, Severity, BrandProblem, BrandSource } from './types';
+export type { Finding, Fix, Severity, BrandProblem, BrandSource, FigureProposal } from './types';
 export type { Brand } from './brand/model';
 export { emptyBrand } from './brand/model';
 export { check, type CheckOptions, type CheckResult } from './check';

@@ -42,6 +42,20 @@ export interface Finding {
   deprecated?: boolean;
   /** Id of the brand-file entry that produced the finding; used by the brand file's self-tests. */
   entryId?: string;
+  /** For a figure with no approved claim: what a proposed claim for it would say. */
+  figure?: FigureProposal;
+}
+
+/** A figure read from copy, as the start of a proposed claim (`status: proposed`) in the brand file. */
+export interface FigureProposal {
+  /** The figure as written: "3x", "4,000+", "35%". */
+  text: string;
+  value: number;
+  unit: 'count' | 'percent' | 'money' | 'multiplier';
+  qualifier: 'exact' | 'more-than' | 'at-least' | 'up-to' | 'about' | 'less-than';
+  kind: 'performance' | 'count' | 'measure';
+  /** The words the figure quantifies, as best read: "faster", "teams", "cloud costs". */
+  subject: string;
 }
 
 /** A problem in the brand-messaging file itself. Offsets are into the brand file text. */

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, type Finding, type Fix } from '../core/index';
 import { FIX_ALL_KIND, type FixAllArgs } from '../protocol';
 import type { Analysis } from './analysis';
-import { allowVariant } from './brand-edits';
+import { allowVariant, proposeClaim } from './brand-edits';
 import { SOURCE, fixToTextEdit, offsetsToRange, type DiagnosticData } from './convert';
 
 export interface EditOptions {
@@ -85,6 +85,33 @@ export function isFixAllArgs(value: unknown): value is FixAllArgs {
 }
 
 /**
+ * "Propose a claim for this figure": writes a `status: proposed` claim stub into the brand file, for the
+ * claim's owner to approve; until then the figure stays flagged.
+ */
+function proposeClaimAction(analysis: Analysis, diagnostic: Diagnostic, options: ActionOptions): CodeAction | undefined {
+  const brand = analysis.brand;
+  const start = analysis.document.offsetAt(diagnostic.range.start);
+  const finding = analysis.findings.find((f) => f.rule === 'claim.unverified' && f.start === start);
+  if (!brand || !finding?.figure) return undefined;
+  const where = `${relativeTo(brand.uri, analysis.document.uri)}:${diagnostic.range.start.line + 1}`;
+  const change = proposeClaim(brand.document.getText(), finding.figure, { where });
+  if (!change) return undefined;
+  const edit: TextEdit = { range: offsetsToRange(brand.document, change.start, change.end), newText: change.text };
+  return {
+    title: `Propose a claim for '${finding.figure.text}'`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: versionedEdit(brand.uri, options.openVersion(brand.uri), [edit], options),
+  };
+}
+
+/** The document's path relative to the brand file's folder, for a comment in the brand file. */
+function relativeTo(brandUri: string, documentUri: string): string {
+  const folder = brandUri.slice(0, brandUri.lastIndexOf('/') + 1);
+  return decodeURIComponent(documentUri.startsWith(folder) ? documentUri.slice(folder.length) : documentUri.slice(documentUri.lastIndexOf('/') + 1));
+}
+
+/**
  * "Allow 'X' as a variant of NAME": removes X from the entry's forbidden_variants in the brand file.
  * Only while the brand file's current text is the one in force, so the edit lands where it was computed.
  */
@@ -93,8 +120,9 @@ export function brandFileActions(analysis: Analysis, diagnostics: readonly Diagn
   const actions = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
-    if (data?.rule !== 'name.variant' || data.version !== analysis.document.version) continue;
-    const action = allowVariantAction(analysis, diagnostic, options);
+    if (!data || data.version !== analysis.document.version) continue;
+    const action =
+      data.rule === 'name.variant' ? allowVariantAction(analysis, diagnostic, options) : data.rule === 'claim.unverified' ? proposeClaimAction(analysis, diagnostic, options) : undefined;
     if (action && !actions.has(action.title)) actions.set(action.title, action);
   }
   return [...actions.values()];

@@ -3,6 +3,7 @@
  * and applied as the smallest text edit, so every other byte of the file (comments, quoting, layout) stays.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { FigureProposal } from '../core/index';
 
 /** A replacement of `[start, end)` in the brand file text. */
 export interface TextChange {
@@ -51,4 +52,70 @@ function removeBlockLine(text: string, item: Node): TextChange {
   const [start, valueEnd] = item.range!;
   const newline = text.indexOf('\n', valueEnd);
   return { start: text.lastIndexOf('\n', start - 1) + 1, end: newline < 0 ? text.length : newline + 1, text: '' };
+}
+
+/** Where a proposal came from, written as a comment beside it: "press/launch.md:12". */
+export interface ProposalOrigin {
+  where: string;
+}
+
+/**
+ * Appends a `status: proposed` claim for a figure found in copy to `claims:` — after its last entry, in
+ * the list's own indentation — or adds a `claims:` section at the end. The claim is not approved until
+ * its owner sets `status: current` and a real `source`: proposed claims never satisfy a check.
+ */
+export function proposeClaim(brandText: string, figure: FigureProposal, origin: ProposalOrigin): TextChange | undefined {
+  const doc = parseDocument(brandText);
+  if (!isMap(doc.contents)) return undefined;
+  const ids = new Set<string>();
+  const claims = doc.get('claims', true);
+  if (isSeq(claims)) for (const item of claims.items) if (isMap(item)) ids.add(String(item.get('id')));
+  const id = uniqueId(`proposed-${slug(figure.subject) || 'figure'}`, ids);
+  const lines = entryLines(id, figure, origin);
+  const eol = brandText.includes('\r\n') ? '\r\n' : '\n';
+  if (isSeq(claims) && !claims.flow && claims.items.length > 0) {
+    const last = claims.items[claims.items.length - 1] as Node;
+    const firstStart = (claims.items[0] as Node).range![0];
+    const indent = firstStart - brandText.lastIndexOf('\n', firstStart - 1) - 1 - 2;
+    const pad = ' '.repeat(Math.max(0, indent));
+    const end = endOfLine(brandText, last.range![1]);
+    return { start: end, end, text: `${eol}${pad}- ${lines.join(`${eol}${pad}  `)}` };
+  }
+  if (isSeq(claims) && claims.items.length === 0 && claims.range) {
+    return { start: claims.range[0], end: claims.range[1], text: `${eol}  - ${lines.join(`${eol}    `)}` };
+  }
+  if (claims !== undefined && claims !== null) return undefined;
+  const tail = brandText.endsWith('\n') ? '' : eol;
+  return { start: brandText.length, end: brandText.length, text: `${tail}${eol}claims:${eol}  - ${lines.join(`${eol}    `)}${eol}` };
+}
+
+function entryLines(id: string, f: FigureProposal, origin: ProposalOrigin): string[] {
+  const unit = f.unit === 'percent' ? ['unit: percent'] : f.unit === 'multiplier' ? ['unit: x'] : f.unit === 'money' ? ['unit: USD'] : [];
+  return [
+    `id: ${id}`,
+    `status: proposed                      # proposed from ${origin.where}; an owner approves it as current`,
+    `kind: ${f.kind}`,
+    `subject: ${JSON.stringify(f.subject || 'TODO')}`,
+    `value: ${f.value}`,
+    ...unit,
+    `qualifier: ${f.qualifier}`,
+    `approved_wordings: [${JSON.stringify(f.text + (f.subject ? ' ' + f.subject : ''))}]`,
+    `source: "TODO: where this figure comes from"`,
+  ];
+}
+
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf('\n', Math.max(0, offset - 1));
+  if (newline < 0) return text.length;
+  return text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  return id;
 }

@@ -292,6 +292,8 @@ function writeUserSettings(): void {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'markdown.validate.enabled': false,
+    // As in desktop VS Code: a web workbench auto-saves after a delay by default.
+    'files.autoSave': 'off',
     'chat.commandCenter.enabled': false,
     // The workspaces live inside the repository's .work/: no "open the repository in the parent folder?" prompt.
     'git.enabled': false,

@@ -28,7 +28,7 @@ export function formatReportMarkdown(report: WorkspaceReport, options: MarkdownO
   const t = report.totals;
   out.push(`# ${mdText(title(report))}`, '');
   out.push(
-    `Judged on ${longDate(report.today)}${report.brandFile ? ` against \`${report.brandFile.replace(/`/g, "'")}\`` : ''} · ${plural(t.documents, 'document')} · ${plural(t.words, 'word')}`,
+    `Judged on ${longDate(report.today)}${report.brandFile ? ` against ${mdText(report.brandFile)}` : ''} · ${plural(t.documents, 'document')} · ${plural(t.words, 'word')}`,
     '',
   );
   out.push(

@@ -10,6 +10,18 @@ const CHANGE_BY = /\b(?:cut|cuts|cutting|reduce[sd]?|reducing|lower(?:s|ed)?|boo
 const GROWTH_NOUN = /^\s*(?:[\p{L}-]+\s+){0,2}\p{L}{2,}s\b/iu;
 const LARGE_NOUN = /^\s*(?:\p{L}+\s+)?(?:events|requests|transactions|messages|queries|records|data points|sessions|page ?views|api calls)\b/iu;
 
+/** The words a figure quantifies, for a proposed claim: "faster", "fewer alerts", "teams", "cloud costs". */
+function subjectOf(text: string, f: Figure, kind: string): string {
+  const after = text.slice(f.end, f.end + 60);
+  if (kind === 'performance' && f.unit === 'percent') {
+    const object = /\b(?:cut|cuts|cutting|reduce[sd]?|reducing|lower(?:s|ed)?|boost(?:s|ed)?|increase[sd]?|improve[sd]?|save[sd]?|saving|grow(?:s|n)?|grew|drop(?:s|ped)?|slash(?:es|ed)?|shrink(?:s)?|shrank)\s+((?:[\p{L}-]+\s+){0,3}?)by\s*$/iu.exec(text.slice(Math.max(0, f.start - 80), f.start));
+    if (object?.[1].trim()) return object[1].trim().toLowerCase();
+  }
+  const words = /^\s*((?:[\p{L}-]+)(?:\s+[\p{L}-]+)?)/u.exec(after)?.[1] ?? '';
+  if (kind === 'growth' || kind === 'scale') return /^\s*((?:[\p{L}-]+\s+){0,2}?\p{L}{2,}s)\b/iu.exec(after)?.[1].toLowerCase() ?? words.toLowerCase();
+  return (COMPARATIVE.exec(after)?.[0] ?? words).trim().toLowerCase();
+}
+
 /** What kind of performance or growth figure this is, if it is one: "3x faster", "by 40%", "4,000+ teams". */
 function performancePattern(text: string, f: Figure): string | undefined {
   const after = text.slice(f.end, f.end + 40);
@@ -42,11 +54,20 @@ export const rule: Rule = {
       if (scope.quote && !scope.ownQuote) continue;
       const sentence = ctx.sentenceAt(block, figure.start);
       if (!isAboutUs(ctx, block, sentence, { start: figure.start, end: figure.end }, ['company', 'names'])) continue;
+      const written = text.slice(figure.start, figure.end);
       ctx.report({
         block,
         start: figure.start,
         end: figure.end,
-        message: `${q(text.slice(figure.start, figure.end))} is a ${kind} figure about us with no approved claim in the brand file: add it to claims with its source, or take it out.`,
+        message: `${q(written)} is a ${kind} figure about us with no approved claim in the brand file: add it to claims with its source, or take it out.`,
+        figure: {
+          text: written,
+          value: figure.value,
+          unit: figure.unit === 'year' ? 'count' : figure.unit,
+          qualifier: figure.qualifier,
+          kind: kind === 'performance' ? 'performance' : kind === 'scale' ? 'measure' : 'count',
+          subject: subjectOf(text, figure, kind),
+        },
       });
     }
   },
