@@ -41,7 +41,8 @@ function statOrUndefined(p: string): fs.Stats | undefined {
   }
 }
 
-function walk(dir: string, out: Set<string>): void {
+/** Adds the files under `dir` that `keep` accepts, skipping dependency, build and hidden folders. */
+function walk(dir: string, out: Set<string>, keep: (name: string) => boolean = isMarkdown): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -51,11 +52,15 @@ function walk(dir: string, out: Set<string>): void {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, out);
-    } else if (entry.isFile() && MARKDOWN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, out, keep);
+    } else if (entry.isFile() && keep(entry.name)) {
       out.add(full);
     }
   }
+}
+
+function isMarkdown(name: string): boolean {
+  return MARKDOWN_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
 /** The static folder prefix of a glob is walked; every file under it is tested against the glob. */
@@ -66,24 +71,9 @@ function addGlob(glob: string, cwd: string, out: Set<string>): void {
   const base = path.resolve(cwd, parts.slice(0, firstDynamic).join('/') || '.');
   const isMatch = picomatch(posix, { dot: false });
   const candidates = new Set<string>();
-  walkAll(base, candidates);
+  walk(base, candidates, () => true);
   for (const file of candidates) {
     const rel = path.relative(cwd, file).split(path.sep).join('/');
     if (isMatch(rel) || isMatch(file.split(path.sep).join('/'))) out.add(file);
-  }
-}
-
-function walkAll(dir: string, out: Set<string>): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walkAll(full, out);
-    } else if (entry.isFile()) out.add(full);
   }
 }

@@ -47,7 +47,7 @@ export interface ScanResult {
 
 export type ScanProgress = (done: number, total: number, file: string) => void;
 
-interface Group {
+export interface Group {
   folder: string;
   brandPath: string;
   brand: LoadedBrand;
@@ -57,7 +57,12 @@ interface Group {
   files: string[];
 }
 
-export async function scanWorkspace(host: ScanHost, token: CancellationLike, progress: ScanProgress = () => undefined): Promise<ScanResult> {
+/**
+ * The Markdown files of the workspace folders that workspace runs read, grouped by workspace folder and
+ * brand file: less `files.exclude`, `onMessage.ignore`, `.gitignore` and the brand file's `ignore:`, and
+ * skipping folders with `onMessage.enable` off. Files with no usable brand file are `skipped`.
+ */
+export async function selectDocuments(host: ScanHost, token: CancellationLike): Promise<{ groups: Group[]; skipped: ScanResult['skipped'] }> {
   const groups = new Map<string, Group>();
   const skipped: ScanResult['skipped'] = [];
   for (const folder of host.folders) {
@@ -93,11 +98,15 @@ export async function scanWorkspace(host: ScanHost, token: CancellationLike, pro
       group.files.push(file);
     }
   }
+  return { groups: [...groups.values()], skipped };
+}
 
-  const total = [...groups.values()].reduce((n, g) => n + g.files.length, 0);
+export async function scanWorkspace(host: ScanHost, token: CancellationLike, progress: ScanProgress = () => undefined): Promise<ScanResult> {
+  const { groups, skipped } = await selectDocuments(host, token);
+  const total = groups.reduce((n, g) => n + g.files.length, 0);
   let done = 0;
   const sections: ReportSection[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const facts: DocumentFacts[] = [];
     for (const file of group.files) {
       // Let queued messages (a $/cancelRequest among them) in before each document.
