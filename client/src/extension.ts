@@ -45,8 +45,9 @@ function clientOptions(): LanguageClientOptions {
     ],
     synchronize: {
       configurationSection: 'onMessage',
-      // Any YAML file may be a brand file (onMessage.brandFile); the server ignores the others.
-      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // Any YAML file may be a brand file (onMessage.brandFile); the server ignores the others. Markdown
+      // files on disk feed the workspace diagnostics of unopened files.
+      fileEvents: [workspace.createFileSystemWatcher('**/*.{yaml,yml}'), workspace.createFileSystemWatcher('**/*.{md,markdown,mdx}')],
     },
     diagnosticPullOptions: {
       onChange: true,

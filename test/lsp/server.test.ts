@@ -98,7 +98,7 @@ suite('lsp: server over stdio', () => {
     const result = await editor.initialize([root]);
     assert.deepEqual(result.capabilities, {
       textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
-      diagnosticProvider: { identifier: 'on-message', interFileDependencies: false, workspaceDiagnostics: false },
+      diagnosticProvider: { identifier: 'on-message', interFileDependencies: false, workspaceDiagnostics: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.onMessage'], resolveProvider: true },
       hoverProvider: true,
       definitionProvider: true,

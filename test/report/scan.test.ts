@@ -7,7 +7,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  WorkDoneProgress,
+  WorkspaceDiagnosticRequest,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol/node';
 import { BrandFiles } from '../../server/src/lsp/brand-files';
 import { ScanCancelled, scanWorkspace, type ScanHost } from '../../server/src/lsp/report';
 import { parseSettings } from '../../server/src/lsp/settings';
@@ -176,5 +187,67 @@ suite('report: webview messages', () => {
     ]) {
       assert.equal(parseReportMessage(bad, 2, same), undefined, JSON.stringify(bad));
     }
+  });
+});
+
+suite('workspace diagnostics: the Problems panel for unopened files', function () {
+  this.timeout(60000);
+  let editor: Editor;
+  let root: string;
+  type Item = { kind: string; uri: string; resultId?: string; items?: Array<{ code?: unknown }> };
+  const pull = (previous: Array<{ uri: string; value: string }>, token?: CancellationTokenSource): Promise<{ items: Item[] }> =>
+    editor.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: previous }, token?.token) as Promise<{ items: Item[] }>;
+  const held = (items: Item[]): Array<{ uri: string; value: string }> => items.filter((i) => i.resultId).map((i) => ({ uri: i.uri, value: i.resultId! }));
+  const settled = <T>(p: Promise<T>, ms: number): Promise<boolean> => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+  suiteSetup(async () => {
+    root = workspace({ 'brand-messaging.yaml': BRAND, 'a.md': 'AcmeRocket.\n', 'b.md': 'Fine.\n', 'open.md': 'AcmeRocket open.\n', 'drafts/d.md': 'AcmeRocket.\n' });
+    editor = Editor.stdio();
+    await editor.initialize([root]);
+    await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(path.join(root, 'open.md')), languageId: 'markdown', version: 1, text: 'AcmeRocket open.\n' } });
+  });
+
+  suiteTeardown(() => editor.kill());
+
+  let first: Item[] = [];
+
+  test('the first pull reports every unopened document in full, with result ids', async () => {
+    first = (await pull([])).items;
+    const byName = new Map(first.map((i) => [path.basename(new URL(i.uri).pathname), i]));
+    assert.deepEqual([...byName.keys()].sort(), ['a.md', 'b.md'], 'open documents are left to document pulls; brand ignore: applies');
+    assert.equal(byName.get('a.md')!.kind, 'full');
+    assert.deepEqual(byName.get('a.md')!.items!.map((d) => (d.code as { value?: string })?.value ?? d.code), ['name.variant']);
+    assert.deepEqual(byName.get('b.md')!.items, []);
+  });
+
+  test('a pull that would change nothing is held until a file changes; then only that file is sent in full', async () => {
+    const pending = pull(held(first));
+    assert.equal(await settled(pending, 400), false, 'held open');
+    fs.writeFileSync(path.join(root, 'b.md'), 'Now AcmeRocket too.\n');
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(path.join(root, 'b.md')), type: FileChangeType.Changed }] });
+    const { items } = await pending;
+    const byName = new Map(items.map((i) => [path.basename(new URL(i.uri).pathname), i]));
+    assert.equal(byName.get('a.md')!.kind, 'unchanged');
+    assert.equal(byName.get('b.md')!.kind, 'full');
+    assert.equal(byName.get('b.md')!.items!.length, 1);
+    first = items;
+  });
+
+  test('closing a document wakes the pull and reports it in full', async () => {
+    const pending = pull(held(first));
+    await editor.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(path.join(root, 'open.md')) } });
+    const { items } = await pending;
+    const opened = items.find((i) => i.uri.endsWith('/open.md'));
+    assert.equal(opened?.kind, 'full');
+    first = items;
+  });
+
+  test('a held pull ends when the client cancels it', async () => {
+    const source = new CancellationTokenSource();
+    const pending = pull(held(first), source);
+    assert.equal(await settled(pending, 200), false);
+    source.cancel();
+    const result = await pending.then((r) => r.items, (e: { code?: number }) => e.code);
+    assert.ok(Array.isArray(result) ? result.length === 0 : result === -32800, String(result));
   });
 });

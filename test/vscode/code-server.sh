@@ -5,7 +5,7 @@
 #   Debian packages  chromium (the browser), libkrb5-dev (a header code-server's native build needs),
 #                    ripgrep (seeds @vscode/ripgrep's download cache: its postinstall would fetch from GitHub)
 #   code-server      .work/code-server-4.100.3/ (npm install, native modules built against /usr/include/node)
-# Then it builds, compiles test/vscode, and hands over to the driver (harness/code-server.ts), which packages
+# Then it bundles, compiles test/vscode, and hands over to the driver (harness/code-server.ts), which packages
 # the .vsix, installs it, starts code-server on 127.0.0.1, runs the suites and stops every process it started.
 # The last line is "N passed, N failed"; the exit code is non-zero when anything failed.
 # Reference: ../shared/real-vscode/ (recipe.sh, FINDINGS.md) for why each workaround is here.
@@ -56,9 +56,10 @@ if [ ! -f "$CS_ENTRY" ]; then
 fi
 log "code-server $(node "$CS_ENTRY" --version 2>/dev/null | tail -1)"
 
-log "building (npm run build) and compiling test/vscode"
-npm run -s build >"$W/logs/build.log" 2>&1 || { cat "$W/logs/build.log"; exit 1; }
-npx tsc -p test/vscode >>"$W/logs/build.log" 2>&1 || { cat "$W/logs/build.log"; exit 1; }
+# Bundles dist/ (the extension under development) and compiles test/vscode/ into out/vscode-tests/. Type-checking
+# the whole project is `npm test`'s job; `npm run package` bundles dist/ again, for production, before the suites.
+log "bundling dist/ (node esbuild.mjs) and compiling test/vscode"
+{ node esbuild.mjs && npx tsc -p test/vscode; } >"$W/logs/build.log" 2>&1 || { cat "$W/logs/build.log"; exit 1; }
 
 log "setup done; driving code-server"
 export ON_MESSAGE_WORK="$W" CODE_SERVER_ENTRY="$CS_ENTRY" CHROMIUM

@@ -35,6 +35,7 @@ import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
 import { brandEntryLocation, findingsToHover } from './convert';
 import { SettingsCache } from './settings';
 import { ScanCancelled, scanWorkspace, type ScanHost } from './report';
+import { WorkspaceDiagnostics, type WorkspaceDiagnosticsHost } from './workspace-diagnostics';
 
 declare const ON_MESSAGE_VERSION: string | undefined;
 const VERSION = typeof ON_MESSAGE_VERSION === 'string' ? ON_MESSAGE_VERSION : 'development';
@@ -62,9 +63,12 @@ export function startServer(connection: Connection): void {
     return analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
   };
 
+  const workspaceDiagnostics = new WorkspaceDiagnostics();
+
   /** Brand files or settings changed: re-check everything the client shows. */
   const recheckAll = (): void => {
     analyzer.invalidate();
+    workspaceDiagnostics.invalidate();
     if (client.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
   };
 
@@ -94,6 +98,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     if (brands.applyFileEvents(params.changes)) recheckAll();
+    else workspaceDiagnostics.changed();
   });
 
   // didOpen fires this too; an open brand file's text wins over the disk from its first version on.
@@ -105,6 +110,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidClose(({ document }) => {
+    workspaceDiagnostics.changed(document.uri);
     analyzer.forget(document.uri);
     settings.forget(document.uri);
     const file = uriToPath(document.uri);
@@ -156,23 +162,38 @@ export function startServer(connection: Connection): void {
     return brandEntryLocation(found?.source, analysis.brand) ?? null;
   });
 
+  /** The workspace as the report and workspace diagnostics read it. */
+  const scanHost = (): ScanHost => ({
+    folders: folders.all(),
+    settings: (folder) => settings.get(pathToFileURL(folder).href),
+    filesExclude: async (folder) => {
+      if (!client.workspace?.configuration) return [];
+      const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: 'files.exclude' }).catch(() => undefined);
+      return raw && typeof raw === 'object' ? Object.entries(raw).filter(([, on]) => on === true).map(([glob]) => glob) : [];
+    },
+    brands,
+    openText: (file) => openText(documents, file)?.text,
+    today: new Date().toISOString().slice(0, 10),
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    const host: WorkspaceDiagnosticsHost = {
+      ...scanHost(),
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      analyse: async (document) => {
+        const analysis = await analyzer.analyse(document);
+        analyzer.forget(document.uri);
+        return analysis;
+      },
+    };
+    return { items: await workspaceDiagnostics.pull(host, params.previousResultIds, token) };
+  });
+
   connection.onRequest(ReportRequest.type, async (params, token): Promise<ReportResult> => {
     const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
     progress?.begin('On Message: consistency report', 0, 'Finding documents…', true);
-    const host: ScanHost = {
-      folders: folders.all(),
-      settings: (folder) => settings.get(pathToFileURL(folder).href),
-      filesExclude: async (folder) => {
-        if (!client.workspace?.configuration) return [];
-        const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: 'files.exclude' }).catch(() => undefined);
-        return raw && typeof raw === 'object' ? Object.entries(raw).filter(([, on]) => on === true).map(([glob]) => glob) : [];
-      },
-      brands,
-      openText: (file) => openText(documents, file)?.text,
-      today: new Date().toISOString().slice(0, 10),
-    };
     try {
-      const result = await scanWorkspace(host, token, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`));
+      const result = await scanWorkspace(scanHost(), token, (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`));
       const html = params.render
         ? formatReportsHtml(
             result.sections.map((s) => ({ report: s.report, root: s.folder, heading: result.sections.length > 1 ? `${path.basename(fileURLToPath(s.folder))} · ${s.report.brandFile ?? ''}` : undefined })),
@@ -196,7 +217,8 @@ function serverCapabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     // A document depends on one other file, its brand file, and its changes are announced by refresh.
-    diagnosticProvider: { identifier: 'on-message', interFileDependencies: false, workspaceDiagnostics: false },
+    // Workspace diagnostics fill the Problems panel for unopened files (workspace-diagnostics.ts).
+    diagnosticProvider: { identifier: 'on-message', interFileDependencies: false, workspaceDiagnostics: true },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     hoverProvider: true,
     definitionProvider: true,

@@ -49,7 +49,7 @@ export class WorkspaceDiagnostics {
   }
 
   async pull(host: WorkspaceDiagnosticsHost, previous: ReadonlyArray<{ uri: string; value: string }>, token: CancellationLike & { onCancellationRequested?: (listener: () => void) => unknown }): Promise<WorkspaceDocumentDiagnosticReport[]> {
-    if (previous.length > 0 && this.answeredEpoch === this.epoch) await this.nextChange(token);
+    if (this.answeredEpoch === this.epoch) await this.nextChange(token);
     if (token.isCancellationRequested) return [];
     const epoch = this.epoch;
     const held = new Map(previous.map((p) => [p.uri, p.value]));

@@ -19,7 +19,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { loadMocha } from '../mocha';
 import { setUiContext } from '../ui/context';
 
@@ -110,6 +110,7 @@ async function main(): Promise<number> {
 
   const server = await startCodeServer();
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
     log(`code-server on http://127.0.0.1:${server.port}/ (pid ${server.child.pid}, its own process group)`);
     browser = await chromium.launch({
@@ -117,11 +118,13 @@ async function main(): Promise<number> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
     });
-    if (ONLY !== 'ui') await runSuiteInExtensionHost(browser, server.port, suiteFolder);
+    // One context for both workbenches: the second loads the workbench's scripts from the HTTP cache.
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    if (ONLY !== 'ui') await runSuiteInExtensionHost(context, server.port, suiteFolder);
     if (ONLY === 'suite') {
       // Only the extension host suite was asked for.
     } else if (installed) {
-      setUiContext({ browser, url: (folder) => workbenchUrl(server.port, folder), folder: uiFolder, screenshots: SCREENSHOTS });
+      setUiContext({ browserContext: context, url: (folder) => workbenchUrl(server.port, folder), folder: uiFolder, screenshots: SCREENSHOTS });
       await runUiSmokeTest();
     } else {
       record('UI smoke test', 'failed', 'not run: the .vsix was not packaged or not installed');
@@ -140,9 +143,9 @@ async function main(): Promise<number> {
 }
 
 /** Step 4: the mocha suite in the extension host of a workbench that develops the repository's extension. */
-async function runSuiteInExtensionHost(browser: Browser, port: number, folder: string): Promise<void> {
+async function runSuiteInExtensionHost(context: BrowserContext, port: number, folder: string): Promise<void> {
   log('extension host suite (test/vscode/suite) in code-server, extension under development: the repository');
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
   const started = Date.now();
   try {
     page.on('console', (m) => {

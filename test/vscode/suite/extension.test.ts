@@ -83,6 +83,10 @@ suite('On Message in a real VS Code', () => {
     assert.equal(doc.languageId, 'markdown');
     const ext = await waitFor('the extension to be active', () => (extension()?.isActive ? extension() : undefined), [vscode.extensions.onDidChange as vscode.Event<unknown>]);
     assert.ok(ext.exports?.statusBarItem, 'activate() returned its test API');
+    const engine = /^\^?(\d+)\.(\d+)\.(\d+)$/.exec(ext.packageJSON.engines.vscode);
+    assert.ok(engine, `engines.vscode ${ext.packageJSON.engines.vscode} is a ^x.y.z range`);
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(Number(engine[1]) === major && Number(engine[2]) <= minor, `engines.vscode ${ext.packageJSON.engines.vscode} admits VS Code ${vscode.version}`);
     const commands = await vscode.commands.getCommands(true);
     const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
     for (const id of ['onMessage.openBrandFile', 'onMessage.createBrandFile', 'onMessage.fixAll', 'onMessage.restartServer']) {

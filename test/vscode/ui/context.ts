@@ -1,8 +1,9 @@
 /** What the driver (harness/code-server.ts) hands the UI smoke test: a browser and a code-server serving a workspace. */
-import type { Browser } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 export interface UiContext {
-  browser: Browser;
+  /** A browser context: `newPage()` opens a tab. */
+  browserContext: BrowserContext;
   /** The workbench URL for a folder on the code-server machine. */
   url: (folder: string) => string;
   /** A fresh copy of examples/, for this test alone. */

@@ -33,7 +33,7 @@ suite('UI smoke: the installed .vsix in code-server, seen in headless Chromium',
     page.locator(['Error', 'Warning', 'Info'].map((s) => `.markers-panel .monaco-list-row[aria-label^="${s}:"]`).join(', '));
 
   suiteSetup(async () => {
-    page = await uiContext().browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await uiContext().browserContext.newPage();
   });
 
   suiteTeardown(async () => {

@@ -232,8 +232,13 @@ function legend(): string {
   return '<p class="legend"><span class="dot sev-error"></span>error <span class="dot sev-warning"></span>warning <span class="dot sev-info"></span>info</p>';
 }
 
+/** At most `max` characters; a path keeps its last segments ("…/social/launch-post.md"). */
 function shorten(s: string, max: number): string {
-  return s.length <= max ? s : '…' + s.slice(s.length - max + 1);
+  if (s.length <= max) return s;
+  const parts = s.split('/');
+  let tail = parts.pop() ?? s;
+  while (parts.length && parts[parts.length - 1].length + tail.length + 3 <= max) tail = `${parts.pop()}/${tail}`;
+  return tail.length + 2 <= max ? `…/${tail}` : '…' + s.slice(s.length - max + 1);
 }
 
 function topDocuments(r: WorkspaceReport): WorkspaceReport['documents'] {
