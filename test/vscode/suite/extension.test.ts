@@ -18,6 +18,7 @@ interface OnMessageTestApi {
 }
 const PRESS = 'press/2026-05-funding.md';
 const REPORT_COMMAND = 'onMessage.showReport';
+const ACTIVATION = 'activates on a Markdown file in a workspace with a brand file, and registers its commands';
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'name.company': vscode.DiagnosticSeverity.Error,
   'name.variant': vscode.DiagnosticSeverity.Error,
@@ -70,12 +71,19 @@ suite('On Message in a real VS Code', () => {
     planted = plantedIn(PRESS);
   });
 
+  // Everything after the first test needs the extension running: when it did not activate, stop there
+  // instead of letting every test time out (mocha skips the rest of the suite after a failed hook).
+  let activated = false;
+  setup(function () {
+    if (!activated && this.currentTest?.title !== ACTIVATION) throw new Error('the extension did not activate: see the first test');
+  });
+
   suiteTeardown(async () => {
     listener?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('activates on a Markdown file in a workspace with a brand file, and registers its commands', async () => {
+  test(ACTIVATION, async () => {
     assert.ok(extension(), `${EXTENSION_ID} is loaded`);
     assert.ok(fs.existsSync(workspaceUri('brand-messaging.yaml').fsPath), 'the workspace has a brand file');
     doc = await vscode.workspace.openTextDocument(press);
@@ -93,6 +101,7 @@ suite('On Message in a real VS Code', () => {
       assert.ok(contributed.includes(id), `${id} is contributed`);
       assert.ok(commands.includes(id), `${id} is registered`);
     }
+    activated = true;
   });
 
   test(`the planted findings of ${PRESS}, with their rule codes and ranges (test/fixtures/examples.expected.md)`, async () => {

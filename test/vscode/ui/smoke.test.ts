@@ -47,10 +47,16 @@ suite('UI smoke: the installed .vsix in code-server, seen in headless Chromium',
   });
 
   test(`opening press/${FILE} from the Explorer shows its findings as squiggles`, async () => {
+    const tx = Date.now();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'press' }).first().waitFor();
+    console.log(`      DEBUG press row ${Date.now() - tx} ms`);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'press' }).first().click();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().click();
+    const t0 = Date.now();
     await page.locator('.tabs-container .tab', { hasText: FILE }).waitFor();
+    console.log(`      DEBUG tab after ${Date.now() - t0} ms`);
     await editor().locator('.squiggly-error').first().waitFor();
+    console.log(`      DEBUG squiggle after ${Date.now() - t0} ms`);
     await editor().locator('.squiggly-warning').first().waitFor();
     await screenshot('squiggles');
   });
@@ -59,6 +65,8 @@ suite('UI smoke: the installed .vsix in code-server, seen in headless Chromium',
     await editor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor();
+    // Only this file's problems (the Problems panel may also list other files of the workspace).
+    await page.locator('.panel input[placeholder^="Filter"]').fill(`**/press/${FILE}`);
     await waitForCount(problemRows(), PLANTED.length);
     const rows = await problemRows().evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     console.log(`      Problems panel: ${JSON.stringify(rows, null, 1)}`);

@@ -2,50 +2,20 @@
  * Words for claims in messages and fixes: "more than 4,000 customers (as of 2025-06-30; source: …)",
  * and the corrected figure written the way the writer wrote theirs.
  */
-import type { Claim, Qualifier } from '../brand/model';
+import type { Claim } from '../brand/model';
 import type { BrandSource } from '../types';
 import type { ClaimUse } from './uses';
-import { type FigureUnit, formatLike } from './numbers';
+import { formatLike } from './numbers';
+import { QUALIFIER_WORDS, claimCurrency, claimUnit, readableValue } from './units';
 import { brandSource } from '../context';
-
-const CANONICAL: Record<Qualifier, string> = {
-  exact: '',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'up-to': 'up to',
-  about: 'about',
-  'less-than': 'less than',
-};
-
-function unitOf(claim: Claim): FigureUnit {
-  const unit = (claim.unit ?? '').toLowerCase();
-  if (unit === 'percent' || unit === '%') return 'percent';
-  if (claim.kind === 'money' || claim.kind === 'price' || /^(usd|eur|gbp)/.test(unit)) return 'money';
-  if (claim.kind === 'date') return 'year';
-  return 'count';
-}
-
-function currencyOf(claim: Claim): string | undefined {
-  const u = (claim.unit ?? '').toUpperCase();
-  return u.startsWith('EUR') ? 'EUR' : u.startsWith('GBP') ? 'GBP' : 'USD';
-}
-
-/** A value as a reader writes it: "2016", "4,000", "85 million", "2.1 billion". */
-function readable(value: number, unit: FigureUnit, currency: string | undefined): string {
-  const plain = { separators: true, scale: '', words: false, plus: false, percentWord: false };
-  if (unit === 'year') return String(value);
-  if (Math.abs(value) >= 1e9) return formatLike(value, unit, { ...plain, scale: ' billion' }, currency);
-  if (Math.abs(value) >= 1e6) return formatLike(value, unit, { ...plain, scale: ' million' }, currency);
-  return formatLike(value, unit, plain, currency);
-}
 
 /** The approved statement in words: "more than 4,000 customers", "up to 60% fewer alerts", "founded 2016". */
 export function approvedStatement(claim: Claim): string {
   if (claim.value === undefined) return claim.subject;
-  const value = readable(claim.value, unitOf(claim), currencyOf(claim));
+  const value = readableValue(claim.value, claimUnit(claim), claimCurrency(claim));
   if (claim.kind === 'date') return `${claim.subject} ${value}`;
   if (claim.kind === 'price') return `${claim.subject} of ${value}`;
-  const qualifier = CANONICAL[claim.qualifier];
+  const qualifier = QUALIFIER_WORDS[claim.qualifier];
   return `${qualifier ? qualifier + ' ' : ''}${value} ${claim.subject}`.trim();
 }
 
@@ -71,7 +41,7 @@ export function correctedFigure(use: ClaimUse, atSentenceStart: boolean): { star
   if (figure.qualifier === claim.qualifier && !figure.approaching) {
     return { start: figure.numberStart, end: figure.numberEnd, text: number };
   }
-  const qualifier = CANONICAL[claim.qualifier];
+  const qualifier = QUALIFIER_WORDS[claim.qualifier];
   let text = qualifier ? `${qualifier} ${number}` : number;
   if (atSentenceStart) text = text.charAt(0).toUpperCase() + text.slice(1);
   return { start: figure.start, end: figure.end, text };

@@ -13,6 +13,7 @@ import type { RuleContext } from '../context';
 import type { Sentence } from '../text/sentences';
 import { type Figure, type FigureUnit, findFigures } from './numbers';
 import { normalizeText } from '../text/normalize';
+import { claimUnit } from './units';
 
 export type Relation = 'equal' | 'overstated' | 'understated' | 'qualifier' | 'fact';
 
@@ -123,15 +124,6 @@ function adjacency(text: string, figure: Figure, aliasStart: number, aliasEnd: n
     return words.length + 0.5;
   }
   return undefined;
-}
-
-function claimUnit(claim: Claim): FigureUnit {
-  const unit = (claim.unit ?? '').toLowerCase();
-  if (unit === 'percent' || unit === '%') return 'percent';
-  if (claim.kind === 'money' || claim.kind === 'price' || /^(usd|eur|gbp|\$|€|£)/.test(unit)) return 'money';
-  if (claim.kind === 'date') return 'year';
-  if (unit === 'x' || unit === 'times' || unit === 'multiplier') return 'multiplier';
-  return 'count';
 }
 
 function compatible(claim: Claim, unit: FigureUnit): boolean {

@@ -161,12 +161,12 @@ function findConflicts(docs: readonly DocumentFacts[], brand: Brand): Conflict[]
       claim: claim?.id ?? null,
       subject: claim?.subject ?? first.subject,
       unit: claim ? claimUnit(claim) : first.unit,
-      currency: claim ? claimCurrency(claim) : first.currency,
+      currency: claim ? claimCurrency(claim) ?? null : first.currency,
       approved: claim ? approvedText(claim) : null,
       values: lists
         .map((list) => ({
           value: list[0].value,
-          display: readableValue(list[0].value, list[0].unit, list[0].currency),
+          display: readableValue(list[0].value, list[0].unit, list[0].currency ?? undefined),
           statements: list.map((s) => ({ location: s.location, written: s.written, wording: s.wording })).sort(byLocation),
         }))
         .sort((a, b) => b.value - a.value),
