@@ -7,6 +7,13 @@ import { q } from '../match/explain';
 
 const EXPECTED: Record<MarkStatus, string> = { registered: '®', pending: '™', unregistered: '™', service: '℠', none: '' };
 const TEXTUAL: Record<string, string> = { r: '®', tm: '™', sm: '℠' };
+const MARK_STATUS: Record<MarkStatus, string> = {
+  registered: 'is a registered trademark',
+  pending: 'has a trademark application pending',
+  unregistered: 'is an unregistered trademark',
+  service: 'is a service mark',
+  none: 'is not a trademark',
+};
 
 /** A trademark symbol written after a name: the symbol, and the token range it occupies. */
 function symbolAfter(tokens: Token[], last: number): { symbol: string; first: number; last: number } | undefined {
@@ -40,7 +47,7 @@ export const rule: Rule = {
       const start = tokens[found.first].start;
       const end = tokens[found.last].end;
       const written = ctx.blocks[m.block].block.text.slice(start, end);
-      const status = name.mark === 'none' ? 'is not a trademark' : `is a ${name.mark} mark`;
+      const status = MARK_STATUS[name.mark];
       const legal = found.symbol === '®' && name.mark !== 'registered';
       const message = expected
         ? `Use ${q(expected)} instead of ${q(written)} after ${q(m.surface)}: it ${status}${legal ? ', and ® is only lawful for registered marks' : ''}.`

@@ -25,7 +25,7 @@ export const rule: Rule = {
         block: written.block,
         start: written.start,
         end: written.end,
-        message: `${person.name}'s title is ${q(correct)}${short}, not ${q(written.text)} (people › ${person.id}).`,
+        message: `${possessive(person.name)} title is ${q(correct)}${short}, not ${q(written.text)} (people › ${person.id}).`,
         fix: { title: `Replace with ${q(replacement)}`, text: capitalised && replacement === correct ? replacement.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()) : replacement },
         severity: person.severity,
         source: brandSource('people', person),
@@ -34,3 +34,8 @@ export const rule: Rule = {
     }
   },
 };
+
+/** AP style: "Reyes' title", "Okafor's title". */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
