@@ -27,6 +27,8 @@ function markdownFiles(dir: string): string[] {
 }
 
 suite('corpus: real marketing copy', function () {
+  // 171 real documents against three brand files: generous, since CI machines are shared.
+  this.timeout(180_000);
   const available = fs.existsSync(CORPUS);
   const files = available ? markdownFiles(CORPUS).sort() : [];
 

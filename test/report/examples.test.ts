@@ -54,16 +54,31 @@ suite('report: the examples', () => {
   test('every finding of check() is in the report, once', () => {
     const counted = report.documents.reduce((n, d) => n + d.findings.length, 0);
     assert.equal(counted, report.totals.findings);
-    assert.equal(report.totals.conflicts, 0, 'the examples agree with each other');
   });
 
-  test('the claims ledger shows every use of the customer count, all on message', () => {
+  test('the examples disagree on two approved figures, and only those (examples.expected.md, "Cross-document conflicts")', () => {
+    assert.deepEqual(
+      report.conflicts.map((c) => `${c.claim} ${c.values.map((v) => v.display).join('/')}`),
+      ['customers 3,000/2,500/2,000', 'founded 2017/2016'],
+    );
+    assert.equal(report.totals.conflicts, 2);
+    assert.ok(report.documents.every((d) => d.findings.every((f) => f.rule !== 'claim.cross-doc')), 'approved claims settle both conflicts: no claim.cross-doc finding');
+  });
+
+  test('the claims ledger shows every use of the customer count, with the planted ones off message', () => {
     const customers = report.claims.find((c) => c.id === 'customers');
     assert.ok(customers);
-    assert.deepEqual(
-      customers.uses.map((u) => `${u.location.path}:${u.location.line} ${u.written} ${u.status}`),
-      ['ads/spring-campaign.md:17 2,500+ ok', 'press/2026-03-launch.md:28 More than 2,500 ok', 'press/2026-05-funding.md:10 More than 2,500 ok', 'press/2026-05-funding.md:26 More than 2,500 ok'],
-    );
+    assert.deepEqual(customers.uses.map((u) => `${u.location.path}:${u.location.line} ${u.written} ${u.status}`), [
+      'ads/autumn-campaign.md:17 3,000+ overstated',
+      'ads/spring-campaign.md:17 2,500+ ok',
+      'blog/2026-06-nine-years.md:17 Over 2,500 ok',
+      'press/2026-03-launch.md:28 More than 2,500 ok',
+      'press/2026-05-funding.md:10 More than 2,500 ok',
+      'press/2026-05-funding.md:26 More than 2,500 ok',
+      'press/2026-10-partnership.md:16 More than 2,500 expired',
+      'press/2026-10-partnership.md:30 More than 2,500 expired',
+      'web/pricing.md:26 more than 2,000 understated',
+    ]);
   });
 
   test('the census counts the planted name variants and the suppression keeps its approval note', () => {

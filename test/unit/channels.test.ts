@@ -543,7 +543,7 @@ suite('social rules', () => {
     assert.deepEqual(found(`---\nnetwork: x\n---\n<!-- ${'draft note '.repeat(20)} -->\n${words(250)}\n`, 'social'), []);
     const long = `${words(150)}\n\n${words(148)}\n`;
     assert.deepEqual(messages(long, 'social', 'social.length'), [
-      "The post is 300 characters long: the brand file's social profile (channels › social › fields › post) allows at most 280. The text past character 280 is marked.",
+      "The post is 300 characters long: the brand file's social profile (channels › social › fields › post) allows at most 280. Cut 20 characters; the finding covers the text past the limit.",
     ]);
     assert.equal(spans(long, 'social', 'social.length')[0], long.slice(long.length - 1 - 20, long.length - 1));
   });

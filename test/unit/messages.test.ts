@@ -362,7 +362,7 @@ suite('messages: boilerplate', () => {
     assert.deepEqual(findings(release(body, '2026-01-31'), lumora, 'boilerplate.'), []);
     const [f] = findings(release(body, '2026-02-01'), lumora, 'boilerplate.');
     assert.equal(f.rule, 'boilerplate.expired');
-    assert.match(f.message, /claims › customers/);
+    assert.match(f.message, /the claim 'customers'/);
     assert.match(f.message, /expired on 2026-01-31/);
     assert.match(f.message, /Daniel Reyes \(Finance\)/);
     // No front-matter date: today decides.

@@ -9,20 +9,24 @@ import { formatLike } from './numbers';
 import { QUALIFIER_WORDS, claimCurrency, claimUnit, readableValue } from './units';
 import { brandSource } from '../context';
 
-/** The approved statement in words: "more than 4,000 customers", "up to 60% fewer alerts", "founded 2016". */
+/**
+ * The approved statement in words: the claim's first approved wording when it has one ("cut invoice
+ * processing time by up to 70%"), else built from its parts ("more than 4,000 customers", "founded in 2016").
+ */
 export function approvedStatement(claim: Claim): string {
+  if (claim.approvedWordings[0]) return claim.approvedWordings[0];
   if (claim.value === undefined) return claim.subject;
   const value = readableValue(claim.value, claimUnit(claim), claimCurrency(claim));
-  if (claim.kind === 'date') return `${claim.subject} ${value}`;
+  if (claim.kind === 'date') return `${claim.subject} in ${value}`;
   if (claim.kind === 'price') return `${claim.subject} of ${value}`;
   const qualifier = QUALIFIER_WORDS[claim.qualifier];
   return `${qualifier ? qualifier + ' ' : ''}${value} ${claim.subject}`.trim();
 }
 
-/** " (as of 2025-06-30; source: Finance …)" — where the approved figure comes from. */
+/** " — as of 2025-06-30; source: Finance …": where the approved figure comes from (sources may hold parentheses). */
 export function provenance(claim: Claim): string {
   const parts = [claim.asOf && `as of ${claim.asOf}`, claim.source && `source: ${claim.source}`].filter(Boolean);
-  return parts.length ? ` (${parts.join('; ')})` : '';
+  return parts.length ? ` — ${parts.join('; ')}` : '';
 }
 
 export function claimSource(claim: Claim): BrandSource {

@@ -51,6 +51,9 @@ function collect(ctx: RuleContext): DocumentFigures {
       figures.push({ block, figure });
       const sentence = ctx.sentenceAt(block, figure.numberStart);
       if (aboutCompetitorOnly(ctx, block, sentence)) continue;
+      // In quotation marks only our own people speak for the brand; a partner's or customer's figures are theirs.
+      const scope = ctx.scope(block, figure.start);
+      if (scope.quote && !scope.ownQuote) continue;
       const clause = clauseAround(b.block.text, sentence, figure.numberStart);
       const claim = claimFor(ctx, block, clause, figure);
       if (!claim) continue;
@@ -108,16 +111,19 @@ function claimFor(ctx: RuleContext, block: number, clause: { start: number; end:
 function adjacency(text: string, figure: Figure, aliasStart: number, aliasEnd: number): number | undefined {
   if (aliasStart >= figure.end) {
     const between = text.slice(figure.end, aliasStart);
-    if (/[.,;:!?()"“”]/.test(between)) return undefined;
+    // Another number in between quantifies the alias instead ("a 2025 survey of 600 customers").
+    if (/[.,;:!?()"“”\d]/.test(between)) return undefined;
     const words = between.trim() ? between.trim().split(/\s+/).length : 0;
-    if (words > 3) return undefined;
+    if (words > 3 || (figure.unit === 'year' && words > 0)) return undefined;
     const lead = text.slice(Math.max(0, figure.start - 40), figure.start);
     if (SAMPLE.test(lead.split(/\s+/).slice(-4).join(' '))) return undefined;
     return words;
   }
   if (aliasEnd <= figure.start) {
     const between = text.slice(aliasEnd, figure.start).trim();
-    if (/[.;:!?()"“”]/.test(between)) return undefined;
+    if (/[.;:!?()"“”\d]/.test(between)) return undefined;
+    // "customers in 12 countries": the figure counts the noun after it, not the alias before it.
+    if (figure.unit === 'count' && /^\s+(?:[\p{L}-]+\s+)?\p{L}{2,}s\b/u.test(text.slice(figure.end))) return undefined;
     const words = between ? between.toLowerCase().split(/[\s,]+/).filter(Boolean) : [];
     if (words.length > 4) return undefined;
     if (words.length > 0 && !words.some((w) => LINKS.has(w))) return undefined;

@@ -22,7 +22,7 @@ export const rule: Rule = {
         const claim = ctx.brand.claims.find((c) => c.id === id);
         if (!claim?.validUntil || claim.validUntil >= ctx.date) continue;
         const wording = claim.approvedWordings[0] ? ` (${q(claim.approvedWordings[0])})` : '';
-        reasons.push(`it uses the claim claims › ${claim.id}${wording}, which expired on ${claim.validUntil}${claim.owner ? ` (owner: ${claim.owner})` : ''}`);
+        reasons.push(`it states the claim ${q(claim.id)}${wording}, which expired on ${claim.validUntil}`);
         if (claim.owner) owners.add(claim.owner);
       }
       if (entry.validUntil && entry.validUntil < ctx.date) reasons.push(`it was approved only until ${entry.validUntil}`);

@@ -36,7 +36,7 @@ export const rule: Rule = {
         block: use.block,
         start: use.figure.start,
         end: use.figure.end,
-        message: `${approvedStatement(use.claim)} needs its disclosure in ${ctx.channel} copy: add "${snippet.text}" (snippets › ${snippet.id}).`,
+        message: `${approvedStatement(use.claim)} needs its disclosure in ${ctx.channel} documents: add "${snippet.text}" (snippets › ${snippet.id}).`,
         severity: use.claim.severity,
         source: claimSource(use.claim),
         entryId: use.claim.id,

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { documentFigures } from '../claims/uses';
 import { approvedStatement, claimSource, provenance } from '../claims/describe';
 import { q } from '../match/explain';
+import type { Claim } from '../brand/model';
 import { escapeRegExp } from '../context';
 
 /** A framing the brand file forbids for a claim ("guaranteed" for an SLA): matched with simple inflections. */
@@ -33,7 +34,7 @@ export const rule: Rule = {
           block: use.block,
           start,
           end: start + m[0].length,
-          message: `Don't present ${approvedStatement(use.claim)} as ${q(m[0])}: the brand file forbids this framing${provenance(use.claim)}.${use.claim.approvedWordings[0] ? ` Approved wording: "${use.claim.approvedWordings[0]}".` : ''}`,
+          message: `Don't present ${approvedStatement(use.claim)} as ${q(m[0])}: the brand file forbids this framing${provenance(use.claim)}. ${insteadOf(use.claim)}`,
           severity: use.claim.severity,
           source: claimSource(use.claim),
           entryId: use.claim.id,
@@ -42,3 +43,10 @@ export const rule: Rule = {
     }
   },
 };
+
+/** What to write instead: the approved wording, else the claim with its required context. */
+function insteadOf(claim: Claim): string {
+  if (claim.approvedWordings[0]) return `Write "${claim.approvedWordings[0]}".`;
+  const context = claim.requiredContext.map((c) => q(c.split('|')[0]));
+  return context.length ? `State it as ${approvedStatement(claim)}, with ${context.join(' and ')}.` : `State it as ${approvedStatement(claim)}.`;
+}

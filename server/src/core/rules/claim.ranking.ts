@@ -34,7 +34,7 @@ export const rule: Rule = {
           block,
           start: at.start,
           end: at.end,
-          message: `${q(m[0])} needs its source in the same sentence${claim.requiredAttribution ? `: ${claim.requiredAttribution}` : ''}.${wording ? ` Approved wording: "${wording}".` : ''}`,
+          message: `${q(m[0])} is a ranking: say what was ranked and who ranked it, as the approved claim does${claim.requiredAttribution ? ` (${claim.requiredAttribution})` : ''}.${wording ? ` Use the approved wording: "${wording}".` : ''}`,
           severity: claim.severity,
           source: claimSource(claim),
           entryId: claim.id,

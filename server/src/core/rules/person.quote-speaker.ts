@@ -78,7 +78,7 @@ function worksForUs(text: string, start: number, end: number, speaker: string, c
 
 function spokespeople(ctx: RuleContext, person: Person | undefined): string {
   const list = ctx.brand.people.filter((p) => p.spokesperson && p.status === 'current');
-  const where = person ? `people › ${person.id} has no 'spokesperson: true'` : 'they are not in people';
+  const where = person ? `the brand file lists ${person.name} without 'spokesperson: true'` : 'the brand file does not list them as a spokesperson';
   if (list.length === 0) return `No spokespeople are listed in the brand file (${where}).`;
   const names = list.map((p) => (p.titleShort ? `${p.name} (${p.titleShort})` : p.name)).join(', ');
   return `Quote one of ${names}, or ask Comms to approve this speaker (${where}).`;

@@ -27,7 +27,7 @@ export const rule: Rule = {
     ctx.reportAt({
       start: toSource(visible, cut),
       end: toSource(visible, text.length, true),
-      message: `The post is ${length} characters long: ${fromProfile(profile.channel, 'fields', 'post')} allows at most ${max}. The text past character ${max} is marked.`,
+      message: `The post is ${length} characters long: ${fromProfile(profile.channel, 'fields', 'post')} allows at most ${max}. Cut ${length - max} ${length - max === 1 ? 'character' : 'characters'}; the finding covers the text past the limit.`,
       source: channelSource(profile.channel, 'fields', 'post'),
       ...(severity ? { severity } : {}),
     });
