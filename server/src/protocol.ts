@@ -88,3 +88,18 @@ export interface ReportResult {
   /** Documents found that were not reported on, and why (no brand file, an unusable one). */
   skipped: Array<{ uri: string; reason: string }>;
 }
+
+/**
+ * `onMessage/readFile` (server → client): the text of a file, read by the client through the editor's
+ * workspace file system. The language server of VS Code for the Web (dist/web/server.js) has no file
+ * system of its own and reads brand files this way; `null` when the file does not exist or cannot be read.
+ */
+export namespace ReadFileRequest {
+  export const method = 'onMessage/readFile' as const;
+  export const type = new RequestType<ReadFileParams, string | null, void>(method);
+}
+
+export interface ReadFileParams {
+  /** The file's URI, in the workspace's scheme (`file:`, `vscode-vfs:`, `vscode-test-web:`, …). */
+  uri: string;
+}

@@ -17,6 +17,9 @@ CS_VERSION=4.100.3                # = VS Code 1.100.3, the newest code-server wh
 RG_PKG_VERSION=1.15.11 RG_TAG=v13.0.0-10   # what code-server 4.100.3's @vscode/ripgrep downloads
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
+# A setup failure still ends with the closing line CI reads (the driver prints its own once exec'd).
+trap 'rc=$?; if [ "$rc" -ne 0 ]; then echo "test:vscode: setup failed (exit $rc)"; echo "0 passed, 1 failed"; fi' EXIT
+
 T0=$(date +%s%N)
 elapsed() { echo "$(( ($(date +%s%N) - T0) / 1000000 ))"; }
 log() { printf '[test:vscode %6ss] %s\n' "$(awk "BEGIN{printf \"%.1f\", $(elapsed)/1000}")" "$*"; }
@@ -39,7 +42,7 @@ log "$("$CHROMIUM" --version 2>/dev/null | head -1)"
 CS_DIR="$W/code-server-$CS_VERSION"
 CS_ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 if [ ! -f "$CS_ENTRY" ]; then
-  log "installing code-server@$CS_VERSION into $CS_DIR (about a minute: native modules are compiled)"
+  log "installing code-server@$CS_VERSION into $CS_DIR (1 to 3 minutes: native modules are compiled)"
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   echo '{ "name": "code-server-for-tests", "private": true }' >"$CS_DIR/package.json"
   # @vscode/ripgrep's postinstall downloads rg from api.github.com unless its cache holds the asset:
@@ -48,9 +51,9 @@ if [ ! -f "$CS_ENTRY" ]; then
   mkdir -p "$RG_CACHE" "$W/tmp/rg" && cp "$(command -v rg)" "$W/tmp/rg/rg"
   tar czf "$RG_CACHE/ripgrep-$RG_TAG-x86_64-unknown-linux-musl.tar.gz" -C "$W/tmp/rg" rg
   # unsafe_perm: code-server's postinstall refuses root without it. yes: node-pty's postinstall runs npx.
-  # nodedir: node-gyp uses the local Node headers and never downloads them.
+  # nodedir: node-gyp uses the local Node headers and never downloads them. JOBS: node-gyp runs make -j.
   NODE_DIR=""; [ -f /usr/include/node/common.gypi ] && NODE_DIR=/usr
-  (cd "$CS_DIR" && env npm_config_unsafe_perm=true npm_config_yes=true ${NODE_DIR:+npm_config_nodedir=$NODE_DIR} \
+  (cd "$CS_DIR" && env JOBS=max npm_config_unsafe_perm=true npm_config_yes=true ${NODE_DIR:+npm_config_nodedir=$NODE_DIR} \
      npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CS_VERSION" >"$W/logs/code-server-install.log" 2>&1) \
     || { tail -40 "$W/logs/code-server-install.log"; rm -rf "$CS_DIR/node_modules"; exit 1; }
 fi

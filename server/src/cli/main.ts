@@ -1,31 +1,55 @@
 /**
- * `on-message check [paths|globs...] [--brand FILE] [--format text|json] [--fix]`
- * `on-message report …` is report.ts.
+ * `on-message check [paths|globs...] [--brand FILE] [--format F] [--fix] [--max-warnings N] [--shard i/n]`
+ * `on-message report …` is report.ts. The formats other than text and json are formats/*.ts; the
+ * ignore file, sharding and the terminal's colour and progress line are ignore-file.ts, shard.ts and
+ * terminal.ts.
  *
- * Exit codes (a public contract): 0 no error-severity finding; 1 at least one; 2 a usage error, an
- * unusable or missing brand file, or a file that could not be read or checked.
+ * Exit codes (a public contract): 0 no error-severity finding (and no more warnings than --max-warnings);
+ * 1 at least one error, or too many warnings; 2 a usage error, an unusable or missing brand file, or a
+ * file that could not be read or checked.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, check, formatJson, formatText, type FileFindings, type Finding } from '../core/index';
+import { applyFixes, check, formatText, type FileFindings, type Finding } from '../core/index';
 import { BrandFiles, stripBom, type BrandFile } from './brand-files';
 import { selectFiles } from './files';
+import { CHECK_FORMATS, formatCheck, isCheckFormat, type CheckFormat } from './formats/index';
+import { prettySummary } from './formats/pretty';
+import { IgnoreFiles, namedFiles } from './ignore-file';
+import { DEFAULT_CACHE_DIR } from './cache';
+import { runDocumentJobs, type DocumentJob } from './pool';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
+import { inShard, parseShard, type Shard } from './shard';
+import { colorOn, Progress, type Terminal } from './terminal';
 
-const USAGE = `Usage: on-message check [paths|globs...] [--brand FILE] [--format text|json] [--fix]
+const USAGE = `Usage: on-message check [paths|globs...] [--brand FILE] [--format F] [--fix]
+                        [--max-warnings N] [--shard i/n]
 
 Checks Markdown copy (.md, .markdown, .mdx) against your brand-messaging file.
 
-  paths|globs    files, folders or globs to check (default: the current folder)
-  --brand FILE   use this brand file for every document (default: the nearest
-                 brand-messaging.yaml or .yml in the document's folder or above)
-  --format F     text (default): file:line:col severity rule message
-                 json: {"version":1,"files":N,"findings":[...]}
-  --fix          apply the safe fixes, write each file, and say what changed
-  -h, --help     show this help
-  -v, --version  show the version
+  paths|globs       files, folders or globs to check (default: the current folder);
+                    .onmessageignore files apply to what folders and globs find
+  --brand FILE      use this brand file for every document (default: the nearest
+                    brand-messaging.yaml or .yml in the document's folder or above)
+  --format F        text (default): file:line:col severity rule message
+                    json: {"version":1,"files":N,"findings":[...]}
+                    sarif: SARIF 2.1.0 (GitHub code scanning)
+                    github: GitHub Actions annotations
+                    junit, checkstyle: XML for CI test and review tools
+  --fix             apply the safe fixes, write each file, and say what changed
+  --max-warnings N  exit 1 when there are more than N warnings
+  --shard i/n       check only the i-th of n shards of the files (CI matrices)
+  --cache           keep each file's findings in .on-message-cache/, keyed by its
+                    content, the brand file and the engine: unchanged files are
+                    not checked again
+  --cache-dir DIR   the cache folder (implies --cache)
+  -h, --help        show this help
+  -v, --version     show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or brand-file problem.
+Files are checked on every core (ON_MESSAGE_JOBS=N sets how many threads).
+
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 usage or brand-file problem.
 
 on-message report --help: the workspace consistency report.`;
 
@@ -33,13 +57,19 @@ export interface Io {
   cwd: string;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** The terminal, when the CLI runs in one; absent: never colour, never a progress line. */
+  terminal?: Terminal;
 }
 
 interface Options {
   paths: string[];
   brand?: string;
-  format: 'text' | 'json';
+  format: CheckFormat;
   fix: boolean;
+  maxWarnings?: number;
+  shard?: Shard;
+  /** The cache folder (--cache, --cache-dir); no cache when absent. */
+  cache?: string;
 }
 
 class UsageError extends Error {}
@@ -88,9 +118,20 @@ function parseOptions(args: readonly string[]): Options {
     if (flag === '--brand') options.brand = value();
     else if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'.`);
+      if (!isCheckFormat(f)) throw new UsageError(`--format must be ${CHECK_FORMATS.slice(0, -1).join(', ')} or ${CHECK_FORMATS[CHECK_FORMATS.length - 1]}, not '${f}'.`);
       options.format = f;
     } else if (flag === '--fix') options.fix = true;
+    else if (flag === '--max-warnings') {
+      const n = value();
+      if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings must be a whole number, not '${n}'.`);
+      options.maxWarnings = Number(n);
+    } else if (flag === '--cache') options.cache ??= DEFAULT_CACHE_DIR;
+    else if (flag === '--cache-dir') options.cache = value();
+    else if (flag === '--shard') {
+      const shard = parseShard(value());
+      if (typeof shard === 'string') throw new UsageError(shard);
+      options.shard = shard;
+    }
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option '${flag}'.`);
     else options.paths.push(arg);
   }
@@ -105,10 +146,17 @@ function runCheck(options: Options, io: Io): number {
     const full = path.resolve(io.cwd, options.brand);
     if (!fs.existsSync(full)) throw new UsageError(`The brand file '${options.brand}' does not exist.`);
   }
+  const explicitBrand = options.brand ? path.resolve(io.cwd, options.brand) : undefined;
+  const ignore = new IgnoreFiles(io.cwd, options.paths);
+  const named = namedFiles(options.paths, io.cwd);
+  const selected = selection.files.filter((file) => named.has(file) || !ignore.isIgnored(file));
+  const files = selected.filter((file) => inShard(display(io, file), options.shard));
   const results: FileFindings[] = [];
   let incomplete = false;
-  for (const file of selection.files) {
-    const brand = brands.forDocument(file, options.brand && path.resolve(io.cwd, options.brand));
+  const progress = new Progress(io.terminal, files.length);
+  const fileBrands: BrandFile[] = [];
+  for (const file of files) {
+    const brand = brands.forDocument(file, explicitBrand);
     if (!brand) {
       io.err(`on-message: no brand-messaging.yaml found for ${display(io, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
       return 2;
@@ -118,50 +166,97 @@ function runCheck(options: Options, io: Io): number {
       io.err(`on-message: ${display(io, brand.path)} cannot be used as a brand file.`);
       return 2;
     }
-    const checked = checkFile(file, brand, options.fix, io);
-    if (!checked) {
-      incomplete = true;
-      continue;
-    }
-    results.push(checked);
+    fileBrands.push(brand);
   }
-  const brandResults = brands.all().filter((b) => b.problems.length > 0).map((b) => brandFindings(io, b));
+  if (options.fix) {
+    for (const [done, file] of files.entries()) {
+      progress.tick(done, display(io, file));
+      const checked = checkFile(file, fileBrands[done], options.fix, io, progress);
+      if (checked) results.push(checked);
+      else incomplete = true;
+    }
+  } else {
+    // Every core checks documents (pool.ts); with --cache, unchanged documents are not checked again.
+    const today = new Date().toISOString().slice(0, 10);
+    const jobs: DocumentJob[] = files.map((file, i) => ({ kind: 'check', file, brand: fileBrands[i].path, brandRelativePath: brandRelative(fileBrands[i], file), today }));
+    const loaded = new Map(brands.all().map((b) => [b.path, b]));
+    let finished = 0;
+    const checked = runDocumentJobs(jobs, new Map(brands.all().map((b) => [b.path, b.text])), {
+      cache: options.cache ? path.resolve(io.cwd, options.cache) : undefined,
+      brand: (job) => loaded.get(job.brand)?.brand,
+      onResult: (i) => progress.tick(++finished, display(io, files[i])),
+    });
+    for (const [i, outcome] of checked.entries()) {
+      const file = display(io, files[i]);
+      if (outcome.kind === 'error') {
+        progress.clear();
+        io.err(`on-message: ${outcome.read ? 'cannot read' : 'cannot check'} ${file}: ${outcome.message}`);
+        incomplete = true;
+      } else if (outcome.kind === 'check') {
+        if (outcome.result.failures.length > 0) progress.clear();
+        for (const failure of outcome.result.failures) io.err(`on-message: the ${failure.rule} check failed on ${file}: ${failure.message}`);
+        if (outcome.result.failures.length > 0) incomplete = true;
+        else results.push({ file, text: outcome.text, findings: outcome.result.findings });
+      }
+    }
+  }
+  progress.clear();
+  // A brand file's own problems are reported once across shards: by the shard its path falls in.
+  if (options.shard) for (const file of selected) brands.forDocument(file, explicitBrand);
+  const brandResults = brands
+    .all()
+    .filter((b) => b.problems.length > 0 && inShard(display(io, b.path), options.shard))
+    .map((b) => brandFindings(io, b));
   const all = [...brandResults, ...results];
-  const output = options.format === 'json' ? formatJson(all, selection.files.length) : formatText(all);
+  const color = options.format === 'text' && !!io.terminal && colorOn(io.terminal.stdout, io.terminal.env);
+  const output = formatCheck(options.format, all, { fileCount: files.length, version: VERSION, cwd: io.cwd, color });
   if (output) io.out(output);
   const findings = all.flatMap((r) => r.findings);
-  if (options.format === 'text') io.err(summary(findings, selection.files.length));
+  if (options.format === 'text' || options.format === 'github') {
+    const line = summary(findings, files.length);
+    io.err(io.terminal && colorOn(io.terminal.stderr, io.terminal.env) ? prettySummary(findings, line) : line);
+  }
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.err(`on-message: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings} allows.`);
   if (incomplete) return 2;
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return findings.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
 }
 
 /** Checks one file, applying fixes first when asked; undefined when it could not be read or checked. */
-function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io): FileFindings | undefined {
+function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progress?: Progress): FileFindings | undefined {
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    progress?.clear();
     io.err(`on-message: cannot read ${display(io, file)}: ${(error as Error).message}`);
     return undefined;
   }
   const bom = raw.charCodeAt(0) === 0xfeff;
   let text = stripBom(raw);
-  const options = { path: path.relative(path.dirname(brand.path), file).split(path.sep).join('/') };
+  const options = { path: brandRelative(brand, file) };
   let result = check(text, brand.brand, options);
   if (fix) {
     const fixed = applyFixes(text, result.findings);
     if (fixed.applied.length > 0) {
       writeAtomically(file, (bom ? '\ufeff' : '') + fixed.text);
+      progress?.clear();
       io.err(`fixed ${display(io, file)}: ${describeFixes(result.findings, fixed.applied.length)}`);
       text = fixed.text;
       result = check(text, brand.brand, options);
     }
   }
+  if (result.failures.length > 0) progress?.clear();
   for (const failure of result.failures) {
     io.err(`on-message: the ${failure.rule} check failed on ${display(io, file)}: ${failure.message}`);
   }
   if (result.failures.length > 0) return undefined;
   return { file: display(io, file), text, findings: result.findings };
+}
+
+function brandRelative(brand: BrandFile, file: string): string {
+  return path.relative(path.dirname(brand.path), file).split(path.sep).join('/');
 }
 
 function describeFixes(findings: readonly Finding[], applied: number): string {
@@ -213,6 +308,13 @@ export function main(): void {
     cwd: process.cwd(),
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),
+    terminal: {
+      stdout: !!process.stdout.isTTY,
+      stderr: !!process.stderr.isTTY,
+      columns: process.stderr.columns,
+      env: process.env,
+      write: (s) => process.stderr.write(s),
+    },
   });
 }
 

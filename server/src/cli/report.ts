@@ -1,31 +1,49 @@
 /**
- * `on-message report [paths|globs...] [--brand FILE] [--format md|html|json] [--out FILE] [--today DATE]`
+ * `on-message report [paths|globs...] [--brand FILE] [--format md|html|json] [--out FILE] [--today DATE] [--shard i/n]`
+ * `on-message report --merge SHARD.json... [--format md|html|json] [--out FILE]` (merge.ts)
  *
  * The workspace consistency report over the same files `check` reads, less those `.gitignore` or the
- * brand file's `ignore:` globs exclude (files named one by one are always read). Exit codes (a public
+ * brand file's `ignore:` globs or `.onmessageignore` exclude (files named one by one are always read). Exit codes (a public
  * contract): 0 the report was written, whatever it found; 2 a usage error, a missing or unusable brand
  * file, documents under more than one brand file, or a file that could not be read or written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildReport, formatReportHtml, formatReportMarkdown, isIgnoredByBrand, type ReportDocument } from '../core/index';
-import { BrandFiles, stripBom, type BrandFile } from './brand-files';
+import { assembleReport, formatReportHtml, formatReportMarkdown, isIgnoredByBrand, type DocumentFacts, type WorkspaceReport } from '../core/index';
+import { BrandFiles, type BrandFile } from './brand-files';
+import { DEFAULT_CACHE_DIR } from './cache';
 import { selectFiles } from './files';
+import { IgnoreFiles } from './ignore-file';
+import { MergeError, mergeShardFiles, withShard } from './merge';
+import { runDocumentJobs, type DocumentJob } from './pool';
+import { inShard, parseShard, type Shard } from './shard';
+import { Progress, type Terminal } from './terminal';
 import { GitIgnore } from '../workspace/gitignore';
 
-export const REPORT_USAGE = `Usage: on-message report [paths|globs...] [--brand FILE] [--format md|html|json] [--out FILE] [--today YYYY-MM-DD]
+export const REPORT_USAGE = `Usage: on-message report [paths|globs...] [--brand FILE] [--format md|html|json] [--out FILE] [--today YYYY-MM-DD] [--shard i/n]
+       on-message report --merge SHARD.json... [--format md|html|json] [--out FILE]
 
 Builds the workspace consistency report: claims ledger, figures that disagree between documents,
 name census, taglines and boilerplate in circulation, suppressions, brand-file health and a score.
 
-  paths|globs    files, folders or globs (default: the current folder); .gitignore and the
-                 brand file's ignore: globs apply to what folders and globs find
+  paths|globs    files, folders or globs (default: the current folder); .gitignore,
+                 .onmessageignore and the brand file's ignore: globs apply to what
+                 folders and globs find
   --brand FILE   use this brand file (default: the nearest brand-messaging.yaml or .yml)
   --format F     md (default), html (one self-contained page) or json
   --out FILE     write the report to FILE (default: standard output); the format
                  defaults to the file's extension (.md, .html, .json)
   --today DATE   judge claim expiry and the brand file's review as of DATE (default: today)
+  --shard i/n    report on the i-th of n shards of the documents; with --format json the
+                 output also carries what --merge needs
+  --merge        the arguments are the JSON files of every shard of one run: write the
+                 report of all their documents, the same as one unsharded run
+  --cache        keep each document's results in .on-message-cache/, keyed by its content,
+                 the brand file and the engine: unchanged documents are not read again
+  --cache-dir D  the cache folder (implies --cache)
   -h, --help     show this help
+
+Documents are analysed on every core (ON_MESSAGE_JOBS=N sets how many threads).
 
 Exit codes: 0 report written, 2 usage or brand-file problem.`;
 
@@ -33,6 +51,7 @@ export interface ReportIo {
   cwd: string;
   out: (s: string) => void;
   err: (s: string) => void;
+  terminal?: Terminal;
 }
 
 type Format = 'md' | 'html' | 'json';
@@ -43,7 +62,11 @@ interface Options {
   format?: Format;
   out?: string;
   today?: string;
+  shard?: Shard;
+  merge: boolean;
   help: boolean;
+  /** The cache folder (--cache, --cache-dir); no cache when absent. */
+  cache?: string;
 }
 
 export class ReportUsageError extends Error {}
@@ -55,6 +78,18 @@ export function runReport(args: readonly string[], io: ReportIo): number {
     return 0;
   }
   const format = options.format ?? formatOfFile(options.out) ?? 'md';
+  if (options.merge) {
+    if (options.brand || options.today || options.shard) throw new ReportUsageError('--merge takes the brand file, the date and the documents from the shard files: --brand, --today and --shard do not apply.');
+    let merged: WorkspaceReport;
+    try {
+      merged = mergeShardFiles(options.paths, io.cwd);
+    } catch (error) {
+      if (!(error instanceof MergeError)) throw error;
+      io.err(`on-message: ${error.message}`);
+      return 2;
+    }
+    return writeReport(merged, format, options, io);
+  }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const selection = selectFiles(options.paths, io.cwd);
   if (selection.unmatched.length > 0) throw new ReportUsageError(`Nothing to report on at ${selection.unmatched.map((p) => `'${p}'`).join(', ')}.`);
@@ -64,6 +99,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   const brands = new BrandFiles();
   const named = new Set(options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => isFile(p)));
   const gitignore = new GitIgnore(io.cwd);
+  const ignoreFiles = new IgnoreFiles(io.cwd, options.paths);
   const byBrand = new Map<string, { brand: BrandFile; files: string[] }>();
   for (const file of selection.files) {
     const brand = brands.forDocument(file, explicitBrand);
@@ -71,7 +107,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
       io.err(`on-message: no brand-messaging.yaml found for ${display(io, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
       return 2;
     }
-    if (!named.has(file) && (gitignore.isIgnored(file) || isIgnoredByBrand(brand.brand, brandRelative(brand, file)))) continue;
+    if (!named.has(file) && (gitignore.isIgnored(file) || ignoreFiles.isIgnored(file) || isIgnoredByBrand(brand.brand, brandRelative(brand, file)))) continue;
     const group = byBrand.get(brand.path) ?? { brand, files: [] };
     group.files.push(file);
     byBrand.set(brand.path, group);
@@ -89,29 +125,44 @@ export function runReport(args: readonly string[], io: ReportIo): number {
     io.err(`on-message: the documents fall under ${byBrand.size} brand files: ${list}. A report covers one brand file: pass --brand FILE, or name the folders of one brand.`);
     return 2;
   }
-  const { brand, files } = [...byBrand.values()][0];
+  // Shards split the documents of the one brand file; each shard still knows which brand file that is.
+  const { brand, files: all } = [...byBrand.values()][0];
+  const files = all.filter((file) => inShard(display(io, file), options.shard));
   if (!brand.usable) {
     for (const p of brand.problems) io.err(`${display(io, brand.path)}: ${p.severity} ${p.code} ${p.message}`);
     io.err(`on-message: ${display(io, brand.path)} cannot be used as a brand file.`);
     return 2;
   }
 
-  const documents: ReportDocument[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = stripBom(fs.readFileSync(file, 'utf8'));
-    } catch (error) {
-      io.err(`on-message: cannot read ${display(io, file)}: ${(error as Error).message}`);
+  const reportOptions = { today, brandPath: display(io, brand.path), brandText: brand.text };
+  const progress = new Progress(io.terminal, files.length, 'reading');
+  // Every core reads and analyses documents (pool.ts); with --cache, unchanged documents are not analysed again.
+  const jobs: DocumentJob[] = files.map((file) => ({ kind: 'facts', file, brand: brand.path, brandRelativePath: brandRelative(brand, file), reportPath: display(io, file), today }));
+  let finished = 0;
+  const results = runDocumentJobs(jobs, new Map([[brand.path, brand.text]]), {
+    cache: cacheRoot(options, io.cwd),
+    brand: () => brand.brand,
+    onResult: (i) => progress.tick(++finished, display(io, files[i])),
+  });
+  const facts: DocumentFacts[] = [];
+  for (const [i, result] of results.entries()) {
+    if (result.kind === 'facts') facts.push(result.facts);
+    else if (result.kind === 'error') {
+      progress.clear();
+      io.err(`on-message: ${result.read ? 'cannot read' : 'cannot report on'} ${display(io, files[i])}: ${result.message}`);
       return 2;
     }
-    documents.push({ path: display(io, file), text, brandRelativePath: brandRelative(brand, file) });
   }
-  const report = buildReport(documents, brand, { today, brandPath: display(io, brand.path), brandText: brand.text });
+  progress.clear();
+  const report = assembleReport(facts, brand, reportOptions);
   for (const d of report.documents) {
     for (const failure of d.failures) io.err(`on-message: the ${failure.rule} check failed on ${d.path}: ${failure.message}`);
   }
+  return writeReport(options.shard && format === 'json' ? withShard(report, options.shard, brand.text, facts) : report, format, options, io);
+}
 
+/** Writes the report in `format` to --out or standard output, then the one-line summary; the exit code. */
+function writeReport(report: WorkspaceReport, format: Format, options: Options, io: ReportIo): number {
   const outFile = options.out ? path.resolve(io.cwd, options.out) : undefined;
   const linkPrefix = outFile ? prefixFrom(path.dirname(outFile), io.cwd) : '';
   const text =
@@ -133,7 +184,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
 }
 
 function parseOptions(args: readonly string[]): Options {
-  const options: Options = { paths: [], help: false };
+  const options: Options = { paths: [], merge: false, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -152,11 +203,22 @@ function parseOptions(args: readonly string[]): Options {
       const d = value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) throw new ReportUsageError(`--today must be a date, YYYY-MM-DD, not '${d}'.`);
       options.today = d;
-    } else if (flag === '-h' || flag === '--help') options.help = true;
+    } else if (flag === '--shard') {
+      const shard = parseShard(value());
+      if (typeof shard === 'string') throw new ReportUsageError(shard);
+      options.shard = shard;
+    } else if (flag === '--merge') options.merge = true;
+    else if (flag === '--cache') options.cache ??= DEFAULT_CACHE_DIR;
+    else if (flag === '--cache-dir') options.cache = value();
+    else if (flag === '-h' || flag === '--help') options.help = true;
     else if (flag.startsWith('-') && flag !== '-') throw new ReportUsageError(`Unknown option '${flag}'.`);
     else options.paths.push(arg);
   }
   return options;
+}
+
+function cacheRoot(options: Options, cwd: string): string | undefined {
+  return options.cache ? path.resolve(cwd, options.cache) : undefined;
 }
 
 function formatOfFile(file: string | undefined): Format | undefined {

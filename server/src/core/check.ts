@@ -3,11 +3,12 @@
  */
 import type { Brand } from './brand/model';
 import type { Finding, Severity } from './types';
-import { parseProse } from './markdown/prose';
+import { parseProse, type ProseDocument } from './markdown/prose';
 import { type Suppression, isSuppressed, suppressions } from './markdown/suppress';
 import { type Analysis, analyse, contextFor } from './context';
 import { matchIndexFor } from './match/index-builder';
 import { resolveChannel } from './channel';
+import { skipReason } from './limits';
 import { rules as registry } from './rules/index';
 
 export interface CheckOptions {
@@ -21,6 +22,11 @@ export interface CheckOptions {
   rules?: readonly string[];
   /** Per-rule severity, or 'off'; wins over the rule's and the brand entry's own severity. */
   severity?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * How to read the Markdown: parseProse by default. The language server passes an IncrementalProse's
+   * parse, which re-parses only the blocks an edit touched and returns what parseProse would.
+   */
+  prose?: (text: string) => ProseDocument;
 }
 
 export interface CheckResult {
@@ -32,6 +38,11 @@ export interface CheckResult {
   suppressed: number;
   /** Rules that failed on this document; the other rules' findings are still complete. */
   failures: Array<{ rule: string; message: string }>;
+  /**
+   * Why the document was not checked at all (`findings` is then empty): it is beyond the engine's limits
+   * (limits.ts: size, nesting) or the Markdown parser failed on it. Absent when the document was checked.
+   */
+  skipped?: string;
 }
 
 export function check(text: string, brand: Brand, options: CheckOptions = {}): CheckResult {
@@ -48,9 +59,18 @@ export interface DetailedCheck {
 }
 
 export function checkInDetail(text: string, brand: Brand, options: CheckOptions = {}): DetailedCheck {
-  const doc = parseProse(text);
-  const channel = options.channel ?? resolveChannel(brand, doc.frontMatter, options.path);
-  const analysis = analyse(doc, brand, matchIndexFor(brand), channel, documentDate(doc.frontMatter, options.today));
+  // Issue 7: whatever the text, a check ends in bounded time and does not throw. A document beyond the
+  // limits is not parsed, and a parser failure (a stack overflow, say) skips the document, not the caller.
+  const skipped = skipReason(text);
+  if (skipped) return skippedCheck(brand, options, skipped);
+  let analysis: Analysis;
+  try {
+    analysis = analyseText(text, brand, options);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return skippedCheck(brand, options, `Not checked: On Message could not read this document (${reason.slice(0, 200)}).`);
+  }
+  const { channel } = analysis;
   const raw: Finding[] = [];
   const failures: CheckResult['failures'] = [];
   for (const rule of registry) {
@@ -65,11 +85,24 @@ export function checkInDetail(text: string, brand: Brand, options: CheckOptions 
     }
     for (const f of found) raw.push(override ? { ...f, severity: override } : f);
   }
-  const regions = suppressions(text, doc.comments);
+  const regions = suppressions(text, analysis.doc.comments);
   const kept: Finding[] = [];
   const hidden: Finding[] = [];
   for (const f of raw) (isSuppressed(regions, f.rule, f.start) ? hidden : kept).push(f);
   return { result: { findings: dedupe(kept), channel, suppressed: hidden.length, failures }, analysis, suppressions: regions, hidden };
+}
+
+/** The parse and the shared analysis every rule reads. */
+function analyseText(text: string, brand: Brand, options: CheckOptions, prose = options.prose ?? parseProse): Analysis {
+  const doc = prose(text);
+  const channel = options.channel ?? resolveChannel(brand, doc.frontMatter, options.path);
+  return analyse(doc, brand, matchIndexFor(brand), channel, documentDate(doc.frontMatter, options.today));
+}
+
+/** The result for a document that was not checked: no findings, the reason, and the analysis of an empty document. */
+function skippedCheck(brand: Brand, options: CheckOptions, skipped: string): DetailedCheck {
+  const analysis = analyseText('', brand, options, parseProse);
+  return { result: { findings: [], channel: analysis.channel, suppressed: 0, failures: [], skipped }, analysis, suppressions: [], hidden: [] };
 }
 
 /**

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { check, type Brand, type Finding } from '../core/index';
+import { check, IncrementalProse, type Brand, type Finding } from '../core/index';
 import type { StatusParams, StatusState } from '../protocol';
 import { BrandFiles, WorkspaceFolders, isBrandFileName, uriToPath, type BrandFile } from './brand-files';
 import { brandProblemToDiagnostic, findingToDiagnostic, type BrandText } from './convert';
@@ -27,6 +27,8 @@ export interface Analysis {
 
 export class Analyzer {
   private readonly memo = new Map<string, Analysis>();
+  /** Per open document: its last parse, so an edit re-parses only the blocks it touched. */
+  private readonly parsers = new Map<string, IncrementalProse>();
   private generation = 0;
 
   constructor(
@@ -55,6 +57,17 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.memo.delete(uri);
+    this.parsers.delete(uri);
+  }
+
+  /** The incremental parser of a document (what its last parse did is in `stats`). */
+  parser(uri: string): IncrementalProse {
+    let parser = this.parsers.get(uri);
+    if (!parser) {
+      parser = new IncrementalProse();
+      this.parsers.set(uri, parser);
+    }
+    return parser;
   }
 
   /** Whether the document is a brand file (checked for its own problems, not as copy). */
@@ -81,7 +94,8 @@ export class Analyzer {
     const inForce = brandFile.inForce;
     if (!inForce) return empty(document, 'invalid', unusableMessage(brandFile), brandFile);
     const relative = path.relative(path.dirname(brandFile.path), file).split(path.sep).join('/');
-    const result = check(document.getText(), inForce.brand, { path: relative, severity: settings.severity });
+    const parser = this.parser(document.uri);
+    const result = check(document.getText(), inForce.brand, { path: relative, severity: settings.severity, prose: (text) => parser.parse(text) });
     const brand = { uri: brandFile.uri, document: inForce.document, brand: inForce.brand };
     const analysis = empty(document, brandFile.usable ? 'ok' : 'stale', brandFile.usable ? undefined : staleMessage(brandFile), brandFile);
     analysis.findings = result.findings;

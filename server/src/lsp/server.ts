@@ -5,7 +5,8 @@
  * Diagnostics are pulled (LSP 3.17 `textDocument/diagnostic`); nothing is pushed. Under pull, pacing is
  * the client's: it pulls after changes, cancels a pull that a newer change overtakes, and with
  * `onMessage.run: onSave` only pulls on open and save. When a brand file or the settings change the
- * server asks every open document to be pulled again (`workspace/diagnostic/refresh`).
+ * server asks every open document to be pulled again (`workspace/diagnostic/refresh`). A client that
+ * cannot pull (no `textDocument.diagnostic` capability) gets them pushed instead (push.ts).
  */
 import {
   CodeActionKind,
@@ -33,6 +34,7 @@ import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions 
 import { Analyzer, type Analysis } from './analysis';
 import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
 import { brandEntryLocation, findingsToHover } from './convert';
+import { DiagnosticsPusher } from './push';
 import { SettingsCache } from './settings';
 import { ScanCancelled, scanWorkspace, type ScanHost } from './report';
 import { WorkspaceDiagnostics, type WorkspaceDiagnosticsHost } from './workspace-diagnostics';
@@ -64,12 +66,15 @@ export function startServer(connection: Connection): void {
   };
 
   const workspaceDiagnostics = new WorkspaceDiagnostics();
+  /** Set when the client does not pull diagnostics (an editor other than VS Code). */
+  let pusher: DiagnosticsPusher | undefined;
 
   /** Brand files or settings changed: re-check everything the client shows. */
   const recheckAll = (): void => {
     analyzer.invalidate();
     workspaceDiagnostics.invalidate();
     if (client.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh();
+    pusher?.scheduleAll();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -78,6 +83,7 @@ export function startServer(connection: Connection): void {
     const fetch = client.workspace?.configuration ? (uri: string) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'onMessage' }) : undefined;
     settings = new SettingsCache(fetch);
     analyzer = new Analyzer(settings, brands, folders);
+    pusher = client.textDocument?.diagnostic ? undefined : new DiagnosticsPusher(connection, documents, analyse);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'on-message', version: VERSION } };
   });
 
@@ -103,6 +109,7 @@ export function startServer(connection: Connection): void {
 
   // didOpen fires this too; an open brand file's text wins over the disk from its first version on.
   documents.onDidChangeContent(({ document }) => {
+    pusher?.schedule(document.uri);
     const file = uriToPath(document.uri);
     if (!file || !analyzer.isBrandDocument(document)) return;
     brands.clearLocations();
@@ -110,6 +117,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidClose(({ document }) => {
+    pusher?.clear(document.uri);
     workspaceDiagnostics.changed(document.uri);
     analyzer.forget(document.uri);
     settings.forget(document.uri);

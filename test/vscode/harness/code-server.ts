@@ -51,11 +51,17 @@ const VSIX_ALLOWED = [
   /^extension\/changelog\.md$/i,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/images\/icon\.png$/,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(web\/)?(extension|server)\.js$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/schemas\/brand-messaging\.schema\.json$/,
 ];
-const VSIX_REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/images/icon.png'];
+/** What it must hold: the manifest, the icon, and every entry point the manifest names (main, browser). */
+const VSIX_REQUIRED = ['extension/package.json', 'extension/images/icon.png', 'extension/dist/server.js', ...entryPoints()];
+
+function entryPoints(): string[] {
+  const m = manifest as { main?: string; browser?: string };
+  return [m.main, m.browser].filter((p): p is string => !!p).map((p) => `extension/${path.posix.normalize(p).replace(/^\.\//, '')}`);
+}
 
 type State = 'passed' | 'failed' | 'skipped';
 const outcomes: Array<{ title: string; state: State; detail?: string }> = [];
@@ -92,7 +98,7 @@ async function main(): Promise<number> {
     return `${(fs.statSync(VSIX).size / 1024).toFixed(0)} KB`;
   });
   if (packaged) {
-    await check('package: the .vsix holds only what runs (dist/extension.js, dist/server.js, syntaxes, schema, README, CHANGELOG, LICENSE, icon)', () => {
+    await check('package: the .vsix holds only what runs (dist/ bundles, syntaxes, schema, README, CHANGELOG, LICENSE, icon)', () => {
       const entries = zipEntries(VSIX);
       const extra = entries.filter((e) => !VSIX_ALLOWED.some((re) => re.test(e)));
       const missing = VSIX_REQUIRED.filter((e) => !entries.includes(e));
@@ -121,12 +127,10 @@ async function main(): Promise<number> {
     // One context for both workbenches: the second loads the workbench's scripts from the HTTP cache.
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     if (ONLY !== 'ui') await runSuiteInExtensionHost(context, server.port, suiteFolder);
-    if (ONLY === 'suite') {
-      // Only the extension host suite was asked for.
-    } else if (installed) {
+    if (ONLY !== 'suite' && installed) {
       setUiContext({ browserContext: context, url: (folder) => workbenchUrl(server.port, folder), folder: uiFolder, screenshots: SCREENSHOTS });
       await runUiSmokeTest();
-    } else {
+    } else if (ONLY !== 'suite') {
       record('UI smoke test', 'failed', 'not run: the .vsix was not packaged or not installed');
     }
   } finally {

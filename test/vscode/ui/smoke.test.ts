@@ -84,7 +84,8 @@ suite('UI smoke: the installed .vsix in code-server, seen in headless Chromium',
     const squiggles = await boxes(editor().locator('.squiggly-warning'));
     const banned = squiggles[0]; // "game-changing", line 14: the first warning from the top
     await page.mouse.move(banned.x + Math.min(10, banned.width / 2), banned.y + banned.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: 'phrase.banned' });
+    // The hover fills in part by part (the problem first, then each provider's content): wait for On Message's.
+    const hover = page.locator('.monaco-hover', { hasText: 'Rule documentation' });
     await hover.first().waitFor();
     const text = (await hover.first().innerText()).replace(/\u00a0/g, ' ');
     console.log(`      hover: ${JSON.stringify(text.slice(0, 160))}`);

@@ -70,7 +70,16 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 const MDX_MODULE_LINE = /^(?:import|export)\s[^\n]*(?:\bfrom\s+['"]|=)/;
 
 export function parseProse(source: string): ProseDocument {
-  const tree = processor.parse(source) as Root;
+  return proseFromTree(source, parseMarkdown(source));
+}
+
+/** remark's parse of Markdown (GFM and YAML front matter), the tree the prose model is read from. */
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source) as Root;
+}
+
+/** The prose model of `source` from its mdast tree (parseMarkdown's, or incremental.ts's). */
+export function proseFromTree(source: string, tree: Root): ProseDocument {
   const doc: ProseDocument = { source, tree, blocks: [], blockquotes: [], comments: [], frontMatter: {} };
   walkBlocks(tree.children, doc, -1, false);
   return doc;

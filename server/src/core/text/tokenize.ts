@@ -29,18 +29,23 @@ const SPACE = /\s/u;
  * Spans that read as machine text rather than prose: URLs, e-mail addresses, bare domains and paths,
  * hashtags and Slack channels, @handles, issue references ("posthog#123"), and template or JSX
  * expressions in braces ("{{unsubscribe_url}}"). Brand names inside them are not mentions.
+ *
+ * Linear time (issue 7): an alternative that opens with a repeated class starts only where a run of that
+ * class starts (a look-behind for the class), so a 100 KB run such as "aaaa…b" or "a.a.a…" is scanned
+ * once, not once from every position. Leftmost matches are unchanged: a match inside a run also matches
+ * from the run's start.
  */
 const MACHINE_TEXT = new RegExp(
   [
     String.raw`\b(?:https?|ftp|mailto):[^\s<>()]+`,
     String.raw`\bwww\.[^\s<>()]+`,
-    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
     String.raw`(?<![\w.@-])(?:[\w-]+\.)+(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b(?:/[^\s<>()]*)?`,
     String.raw`(?<![\w&])#[\p{L}_][\p{L}\p{N}_-]*[\p{L}\p{N}_]`,
-    String.raw`\b[\w.-]+#\d+\b`,
+    String.raw`(?<![\w.-])[\w.-]+#\d+\b`,
     String.raw`\{[^{}\n]*\}|\{\{[^{}\n]*\}\}`,
     String.raw`(?<![\w.])@[\p{L}_][\p{L}\p{N}_.-]*`,
-    String.raw`(?<![\w])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?`,
+    String.raw`(?<![\w.-])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?`,
   ].join('|'),
   'gu',
 );

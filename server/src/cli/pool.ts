@@ -1,0 +1,242 @@
+/**
+ * Many documents on every core: `check` and `report` hand their documents to worker threads, each of which
+ * reads a file, checks it (or collects its report facts) and sends the result back. With `--cache` a
+ * worker first looks the document up in the content-hash cache (cache.ts) and stores what it computes.
+ *
+ * The CLI stays synchronous: the main thread posts jobs on message ports and sleeps on a shared counter
+ * (Atomics.wait) that a worker bumps after each result; it takes results with receiveMessageOnPort. Results
+ * come back in the order of the jobs, whatever order the workers finish in, so the output is the same as a
+ * run on one thread. A run of few documents stays on the main thread: starting a worker (loading the engine,
+ * parsing the brand file) costs more than it saves.
+ *
+ * Workers: ON_MESSAGE_JOBS=N sets how many (1: none, the main thread does the work); by default one per
+ * core when there are at least MIN_PARALLEL documents.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from 'node:worker_threads';
+import { analyzeDocument, check, type Brand, type CheckResult, type DocumentFacts, type Severity } from '../core/index';
+import { parseBrand } from '../core/brand/parse';
+import { ResultCache, sha256 } from './cache';
+
+/** One document for a worker: read `file`, then check it or collect its report facts. */
+export interface DocumentJob {
+  kind: 'check' | 'facts';
+  file: string;
+  /** The brand file's path: a key into the brand texts given with the jobs. */
+  brand: string;
+  /** The document's path relative to the brand file's folder (channel path globs). */
+  brandRelativePath: string;
+  /** The path the report shows (facts only). */
+  reportPath?: string;
+  /** The date documents without a front-matter `date` are judged at. */
+  today: string;
+  severity?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export type JobResult =
+  | { kind: 'check'; text: string; result: CheckResult; cached: boolean }
+  | { kind: 'facts'; facts: DocumentFacts; cached: boolean }
+  /** `read`: the file could not be read; otherwise checking it threw. */
+  | { kind: 'error'; read: boolean; message: string };
+
+export interface PoolOptions {
+  /** The cache folder; no cache when absent. */
+  cache?: string;
+  /** Worker threads; default: workerCount(jobs.length). */
+  workers?: number;
+  /** The brand already parsed by the caller for a job, so the main thread does not parse it again. */
+  brand?: (job: DocumentJob) => Brand | undefined;
+  /** Called on the main thread as results arrive (progress). */
+  onResult?: (index: number, result: JobResult) => void;
+}
+
+export const MIN_PARALLEL = 24;
+
+/** How many workers for `jobs` documents: ON_MESSAGE_JOBS, else one per core for a run worth it. */
+export function workerCount(jobs: number): number {
+  const env = Number(process.env.ON_MESSAGE_JOBS);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted = Number.isInteger(env) && env > 0 ? env : jobs >= MIN_PARALLEL ? cores : 1;
+  return Math.max(1, Math.min(wanted, Math.ceil(jobs / 4)));
+}
+
+/** Runs every job; results in job order. `brands`: each brand file's text, by path. */
+export function runDocumentJobs(jobs: readonly DocumentJob[], brands: ReadonlyMap<string, string>, options: PoolOptions = {}): JobResult[] {
+  const workers = options.workers ?? workerCount(jobs.length);
+  if (workers <= 1 || jobs.length <= 1) {
+    const state = new WorkerState(brands, options.cache, options.brand);
+    return jobs.map((job, i) => {
+      const result = state.run(job);
+      options.onResult?.(i, result);
+      return result;
+    });
+  }
+  return runOnWorkers(jobs, brands, workers, options);
+}
+
+/** Jobs in flight per worker: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 4;
+/** With no result from any worker for this long, the rest runs on the main thread. */
+const STALL_MS = 10 * 60 * 1000;
+
+interface WorkerHandle {
+  worker: Worker;
+  port: MessagePort;
+  pending: number[];
+}
+
+function runOnWorkers(jobs: readonly DocumentJob[], brands: ReadonlyMap<string, string>, count: number, options: PoolOptions): JobResult[] {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const handles: WorkerHandle[] = [];
+  for (let i = 0; i < count; i++) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(`require(${JSON.stringify(__filename)});`, {
+      eval: true,
+      workerData: { onMessagePool: true, port: port2, signal, cache: options.cache, brands: Object.fromEntries(brands) },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    handles.push({ worker, port: port1, pending: [] });
+  }
+  const results: JobResult[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const feed = (h: WorkerHandle): void => {
+    while (next < jobs.length && h.pending.length < IN_FLIGHT) {
+      h.pending.push(next);
+      h.port.postMessage({ index: next, job: jobs[next] });
+      next++;
+    }
+  };
+  handles.forEach(feed);
+  let last = Date.now();
+  try {
+    while (done < jobs.length) {
+      const seen = Atomics.load(signal, 0);
+      let got = false;
+      for (const h of handles) {
+        for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
+          const { index, result } = m.message as { index: number; result: JobResult };
+          results[index] = result;
+          h.pending.splice(h.pending.indexOf(index), 1);
+          done++;
+          got = true;
+          options.onResult?.(index, result);
+        }
+        feed(h);
+      }
+      if (got) {
+        last = Date.now();
+        continue;
+      }
+      if (Date.now() - last > STALL_MS) break;
+      Atomics.wait(signal, 0, seen, 1000);
+    }
+  } finally {
+    for (const h of handles) {
+      h.port.close();
+      void h.worker.terminate();
+    }
+  }
+  if (done < jobs.length) {
+    // A worker died or hung: what is missing is done here.
+    const state = new WorkerState(brands, options.cache, options.brand);
+    for (let i = 0; i < jobs.length; i++) if (!results[i]) results[i] = state.run(jobs[i]);
+  }
+  return results;
+}
+
+/** What a thread keeps between jobs: parsed brands and the cache. */
+class WorkerState {
+  private readonly parsed = new Map<string, { brand?: Brand; hash: string }>();
+  private readonly caches = new Map<string, ResultCache>();
+
+  constructor(
+    private readonly brands: ReadonlyMap<string, string>,
+    private readonly cacheRoot: string | undefined,
+    private readonly given?: (job: DocumentJob) => Brand | undefined,
+  ) {}
+
+  run(job: DocumentJob): JobResult {
+    try {
+      return this.compute(job);
+    } catch (error) {
+      return { kind: 'error', read: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private compute(job: DocumentJob): JobResult {
+    let raw: string;
+    try {
+      raw = fs.readFileSync(job.file, 'utf8');
+    } catch (error) {
+      return { kind: 'error', read: true, message: (error as Error).message };
+    }
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const cache = this.cache(job.kind);
+    const key = cache ? ResultCache.key(text, [this.entry(job).hash, job.brandRelativePath, job.reportPath ?? null, job.today, job.severity ?? null]) : '';
+    if (job.kind === 'check') {
+      const hit = cache?.get<CheckResult>(key);
+      if (hit) return { kind: 'check', text, result: hit, cached: true };
+      const result = check(text, this.brand(job), { path: job.brandRelativePath, today: job.today, ...(job.severity ? { severity: job.severity } : {}) });
+      cache?.set(key, result);
+      return { kind: 'check', text, result, cached: false };
+    }
+    const hit = cache?.get<DocumentFacts>(key);
+    if (hit) return { kind: 'facts', facts: hit, cached: true };
+    const facts = analyzeDocument(
+      { path: job.reportPath ?? job.brandRelativePath, text, brandRelativePath: job.brandRelativePath },
+      this.brand(job),
+      { today: job.today, ...(job.severity ? { severity: job.severity } : {}) },
+    );
+    cache?.set(key, facts);
+    return { kind: 'facts', facts, cached: false };
+  }
+
+  private brand(job: DocumentJob): Brand {
+    const entry = this.entry(job);
+    entry.brand ??= this.given?.(job) ?? parseBrand(this.text(job)).brand;
+    return entry.brand;
+  }
+
+  private entry(job: DocumentJob): { brand?: Brand; hash: string } {
+    let entry = this.parsed.get(job.brand);
+    if (!entry) {
+      entry = { hash: sha256(this.text(job)) };
+      this.parsed.set(job.brand, entry);
+    }
+    return entry;
+  }
+
+  private text(job: DocumentJob): string {
+    const text = this.brands.get(job.brand);
+    if (text === undefined) throw new Error(`no text for the brand file ${job.brand}`);
+    return text;
+  }
+
+  private cache(kind: string): ResultCache | undefined {
+    if (!this.cacheRoot) return undefined;
+    let cache = this.caches.get(kind);
+    if (!cache) {
+      cache = new ResultCache(this.cacheRoot, kind);
+      this.caches.set(kind, cache);
+    }
+    return cache;
+  }
+}
+
+/** The worker side: jobs in, results out, a bump of the shared counter after each. */
+function serve(data: { port: MessagePort; signal: Int32Array; cache?: string; brands: Record<string, string> }): void {
+  const state = new WorkerState(new Map(Object.entries(data.brands)), data.cache);
+  data.port.on('message', ({ index, job }: { index: number; job: DocumentJob }) => {
+    const result = state.run(job);
+    data.port.postMessage({ index, result });
+    Atomics.add(data.signal, 0, 1);
+    Atomics.notify(data.signal, 0);
+  });
+}
+
+if (!isMainThread && (workerData as { onMessagePool?: boolean } | null)?.onMessagePool) serve(workerData);
