@@ -193,6 +193,13 @@ function runCheck(options: Options, io: Io): number {
         io.err(`on-message: ${outcome.read ? 'cannot read' : 'cannot check'} ${file}: ${outcome.message}`);
         incomplete = true;
       } else if (outcome.kind === 'check') {
+        // A document beyond the engine's limits (core/limits.ts) was not checked: say why; exit 2 (issue 7).
+        if (outcome.result.skipped) {
+          progress.clear();
+          io.err(`on-message: skipped ${file}: ${outcome.result.skipped}`);
+          incomplete = true;
+          continue;
+        }
         if (outcome.result.failures.length > 0) progress.clear();
         for (const failure of outcome.result.failures) io.err(`on-message: the ${failure.rule} check failed on ${file}: ${failure.message}`);
         if (outcome.result.failures.length > 0) incomplete = true;
@@ -237,6 +244,12 @@ function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progres
   let text = stripBom(raw);
   const options = { path: brandRelative(brand, file) };
   let result = check(text, brand.brand, options);
+  // Not checked (beyond the engine's limits): nothing is fixed or written, and the run exits 2 (issue 7).
+  if (result.skipped) {
+    progress?.clear();
+    io.err(`on-message: skipped ${display(io, file)}: ${result.skipped}`);
+    return undefined;
+  }
   if (fix) {
     const fixed = applyFixes(text, result.findings);
     if (fixed.applied.length > 0) {

@@ -203,8 +203,13 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
     isSentenceStart(block, offset) {
       const b = analysis.blocks[block].block;
       const s = sentenceAt(block, offset);
-      // Nothing but punctuation, emoji or hidden text before it in its sentence, or in its label.
-      const from = Math.max(s.start, ...b.labels.filter((l) => l <= offset));
+      // Nothing but punctuation, emoji or hidden text before it in its sentence, or in its label. The last
+      // label at or before the offset by binary search (labels ascend): a spread of every label would cost
+      // the block and overflow the stack in a paragraph with 100,000 of them (issue 7).
+      const label = lastAtOrBefore(b.labels, offset);
+      // The piece of an over-long sentence that was cut (sentences.ts) does not start a sentence.
+      if (s.continues && (label === undefined || label < s.start)) return false;
+      const from = Math.max(s.start, label ?? s.start);
       return /^[^\p{L}\p{N}]*$/u.test(b.text.slice(from, offset));
     },
     formsWithin(block, start, end) {
@@ -249,8 +254,8 @@ export function contextFor(analysis: Analysis, rule: string, severity: Severity,
 function formsWithin(analysis: Analysis, block: number, start: number, end: number): FormHit[] {
   const tokens = analysis.blocks[block].tokens;
   const hits: FormHit[] = [];
-  for (let i = 0; i < tokens.length && tokens[i].start < end; i++) {
-    if (tokens[i].start < start) continue;
+  // From the first token at or after `start` (binary search): a call costs the span, not the block (issue 7).
+  for (let i = firstTokenAt(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
     let node = analysis.index.root.children.get(tokens[i].key);
     for (let j = i; node && tokens[j].end <= end; ) {
       for (const role of node.roles) hits.push({ role, start: tokens[i].start, end: tokens[j].end });
@@ -263,6 +268,48 @@ function formsWithin(analysis: Analysis, block: number, start: number, end: numb
   return hits;
 }
 
+/**
+ * The mentions of `block` inside `[start, end)`, in order. Mentions are sorted by block, then start, so a
+ * binary search finds the first: a call costs the span, not the whole document (issue 7).
+ */
+export function mentionsWithin(mentions: readonly Mention[], block: number, start: number, end: number): Mention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (m.block < block || (m.block === block && m.start < start)) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i].block === block && mentions[i].start < end; i++) if (mentions[i].end <= end) out.push(mentions[i]);
+  return out;
+}
+
+/** The last of ascending `values` at or before `offset`, if any. */
+function lastAtOrBefore(values: readonly number[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? values[lo - 1] : undefined;
+}
+
+/** Index of the first token starting at or after `offset` (tokens are sorted by start). */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function scopeAt(analysis: Analysis, block: number, offset: number): Scope {
   const b = analysis.blocks[block].block;
   let quote = false;
@@ -272,8 +319,20 @@ function scopeAt(analysis: Analysis, block: number, offset: number): Scope {
     quote = true;
     thirdPartyQuote = analysis.blockquoteThirdParty[b.blockquote];
   }
-  for (const q of analysis.quotes) {
-    if (q.block === block && offset >= q.start && offset < q.end) {
+  // Quotations are sorted by block and start and do not overlap within a block (quotes.ts), so their ends
+  // ascend too: a binary search finds the only one that can hold `offset` (issue 7: a call must not cost
+  // every quotation in the document).
+  const quotes = analysis.quotes;
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].block < block || (quotes[mid].block === block && quotes[mid].end <= offset)) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < quotes.length && quotes[i].block === block && quotes[i].start <= offset; i++) {
+    const q = quotes[i];
+    if (offset >= q.start && offset < q.end) {
       quote = true;
       thirdPartyQuote = thirdPartyQuote || q.thirdParty;
       ownQuote = ownQuote || (q.speaker !== undefined && !q.thirdParty);

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { check, IncrementalProse, type Brand, type Finding } from '../core/index';
 import type { StatusParams, StatusState } from '../protocol';
 import { BrandFiles, WorkspaceFolders, isBrandFileName, uriToPath, type BrandFile } from './brand-files';
-import { brandProblemToDiagnostic, findingToDiagnostic, type BrandText } from './convert';
+import { brandProblemToDiagnostic, findingToDiagnostic, skippedDiagnostic, type BrandText } from './convert';
 import type { Settings, SettingsCache } from './settings';
 
 export interface Analysis {
@@ -100,6 +100,9 @@ export class Analyzer {
     const analysis = empty(document, brandFile.usable ? 'ok' : 'stale', brandFile.usable ? undefined : staleMessage(brandFile), brandFile);
     analysis.findings = result.findings;
     analysis.diagnostics = result.findings.map((f) => findingToDiagnostic(f, document, brand));
+    // A document beyond the engine's limits (core/limits.ts) gets one information diagnostic saying why it
+    // was not checked, instead of a server busy for minutes or a silent empty list (issue 7).
+    if (result.skipped) analysis.diagnostics = [skippedDiagnostic(result.skipped)];
     analysis.brand = brand;
     analysis.failures = result.failures;
     analysis.status.counts = countBySeverity(result.findings);

@@ -76,6 +76,20 @@ export function findingToDiagnostic(finding: Finding, document: TextDocument, br
   return diagnostic;
 }
 
+/** Code of the one diagnostic of a document that was not checked (CheckResult.skipped). */
+export const SKIPPED_CODE = 'document.skipped';
+
+/** Why a document was not checked, as one information diagnostic at its start (issue 7). */
+export function skippedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: SKIPPED_CODE,
+    source: SOURCE,
+    message: reason,
+  };
+}
+
 /** A problem of the brand file, on the brand file's own text. */
 export function brandProblemToDiagnostic(problem: BrandProblem, brandDocument: TextDocument): Diagnostic {
   return {

@@ -111,7 +111,10 @@ function readFigure(text: string, m: RegExpExecArray): Figure | undefined {
   }
   if (unit === 'count' && !scaleKey && digits && /^(1[89]|20|21)\d\d$/.test(digits)) unit = 'year';
   if (unit === 'count' && MONTH.test(text.slice(Math.max(0, start - 12), start))) return undefined;
-  const before = text.slice(0, start);
+  // A qualifier ("no fewer than") sits right before its number: look back 200 characters, not to the start
+  // of the block, so that a figure costs the same in a 1 MB paragraph as in a short one (issue 7).
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
   let qualifier: Qualifier = 'exact';
   let qualifierText: string | undefined;
   let qualifierStart = start;
@@ -122,7 +125,7 @@ function readFigure(text: string, m: RegExpExecArray): Figure | undefined {
       qualifier = q;
       approaching = near;
       qualifierText = hit[0].trim();
-      qualifierStart = hit.index + (hit[0].length - hit[0].trimStart().length);
+      qualifierStart = from + hit.index + (hit[0].length - hit[0].trimStart().length);
       break;
     }
   }

@@ -10,6 +10,7 @@
  */
 import type { Claim } from '../brand/model';
 import type { RuleContext } from '../context';
+import { sentenceRoles } from '../match/about';
 import type { Sentence } from '../text/sentences';
 import { type Figure, type FigureUnit, findFigures } from './numbers';
 import { normalizeText } from '../text/normalize';
@@ -67,7 +68,7 @@ function collect(ctx: RuleContext): DocumentFigures {
 
 /** A competitor's figures are theirs: a sentence that names a competitor and not us states no claim of ours. */
 function aboutCompetitorOnly(ctx: RuleContext, block: number, sentence: Sentence): boolean {
-  const roles = ctx.mentions.filter((m) => m.block === block && m.start >= sentence.start && m.end <= sentence.end).flatMap((m) => m.roles);
+  const roles = sentenceRoles(ctx, block, sentence);
   const competitor = roles.some((r) => r.kind === 'name' && r.name.kind === 'competitor');
   const us = roles.some((r) => r.kind === 'company' || (r.kind === 'name' && r.name.kind !== 'competitor'));
   return competitor && !us;
@@ -76,11 +77,15 @@ function aboutCompetitorOnly(ctx: RuleContext, block: number, sentence: Sentence
 function clauseAround(text: string, sentence: Sentence, at: number): { start: number; end: number } {
   let start = sentence.start;
   let end = sentence.end;
-  CLAUSE_BREAK.lastIndex = sentence.start;
-  for (let m = CLAUSE_BREAK.exec(text); m && m.index < sentence.end; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index < at) start = m.index + m[0].length;
+  // Searched within the sentence (and the one character after it, for ", "), never the rest of the
+  // block: a figure costs its sentence, not the block (issue 7).
+  const within = text.slice(sentence.start, Math.min(text.length, sentence.end + 1));
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(within); m && sentence.start + m.index < sentence.end; m = CLAUSE_BREAK.exec(within)) {
+    const index = sentence.start + m.index;
+    if (index < at) start = index + m[0].length;
     else {
-      end = m.index;
+      end = index;
       break;
     }
   }

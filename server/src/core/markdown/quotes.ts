@@ -62,12 +62,15 @@ export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => bool
     for (const [start, end] of quoteSpans(block.text)) {
       const quote: Quote = { block: b, start, end, thirdParty: false };
       const after = block.text.slice(end);
-      const before = block.text.slice(0, start);
+      // An attribution before a quotation ("Jane Doe, CEO of Lumora, said:") is a few words: look back at most
+      // 1,000 characters, so that each quotation costs its neighbourhood, not the block before it (issue 7).
+      const from = Math.max(0, start - 1000);
+      const before = block.text.slice(from, start);
       let m: RegExpExecArray | null;
       if ((m = AFTER_VERB_FIRST.exec(after))) setSpeaker(quote, b, end + m.index + m[0].length - m[2].length, m[2], m[1]);
       else if ((m = AFTER_NAME_FIRST.exec(after))) setSpeaker(quote, b, end + after.indexOf(m[1], 0), m[1], m[2]);
-      else if ((m = BEFORE.exec(before))) setSpeaker(quote, b, m.index, m[1], m[2]);
-      else if ((m = ACCORDING_BEFORE.exec(before))) setSpeaker(quote, b, m.index + m[0].indexOf(m[1]), m[1], 'according to');
+      else if ((m = BEFORE.exec(before))) setSpeaker(quote, b, from + m.index, m[1], m[2]);
+      else if ((m = ACCORDING_BEFORE.exec(before))) setSpeaker(quote, b, from + m.index + m[0].indexOf(m[1]), m[1], 'according to');
       else if (lastSpeaker && (AFTER_PRONOUN.test(after) || continuesQuote(block.text, start, b, lastQuoteBlock))) {
         // "…,” said Jane Doe. “More words.” — the same speaker goes on, in this paragraph or the next.
         quote.speaker = lastSpeaker.speaker;
@@ -90,7 +93,11 @@ export function findQuotes(doc: ProseDocument, isOurs: (speaker: string) => bool
  */
 function continuesQuote(text: string, start: number, block: number, lastQuoteBlock: number): boolean {
   if (lastQuoteBlock === block) return true;
-  return lastQuoteBlock === block - 1 && text.slice(0, start).trim() === '';
+  // Only white space before it: the first non-space is at or after `start` (found without copying the
+  // text before the quotation, which would cost the block for every quotation in it; issue 7).
+  if (lastQuoteBlock !== block - 1) return false;
+  const first = /\S/.exec(text);
+  return !first || first.index >= start;
 }
 
 function setSpeaker(quote: Quote, block: number, start: number, speaker: string, verb: string): void {

@@ -10,7 +10,7 @@
 import type { Boilerplate, Brand } from '../brand/model';
 import type { RuleContext } from '../context';
 import type { ProseBlock, ProseDocument } from '../markdown/prose';
-import { OPAQUE, tokenize } from '../text/tokenize';
+import { OPAQUE } from '../text/tokenize';
 import { similarity } from '../text/similarity';
 import { approvedKey, bucket, fuzzyKey, stem } from './normalize';
 
@@ -60,8 +60,10 @@ export function partsOf(entry: Boilerplate): string[] {
 function locate(doc: ProseDocument, brand: Brand): BoilerplateUse[] {
   const taken = new Set<number>();
   const uses: BoilerplateUse[] = brand.boilerplate.map((entry) => ({ entry, parts: partsOf(entry), paragraphs: [] }));
+  if (uses.length === 0) return uses;
   for (const use of uses) underHeading(doc, use, taken);
-  for (const use of uses) bySimilarity(doc, use, taken);
+  const views = new Map<number, ParagraphView>();
+  for (const use of uses) bySimilarity(doc, use, taken, views);
   for (const use of uses) use.paragraphs.sort((a, b) => a.block - b.block);
   return uses;
 }
@@ -99,20 +101,33 @@ function underHeading(doc: ProseDocument, use: BoilerplateUse, taken: Set<number
   }
 }
 
-function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>): void {
+/** A paragraph as the similarity search reads it, computed once per document whatever the number of entries. */
+interface ParagraphView {
+  text: string;
+  fuzzy: string;
+  buckets?: Set<string>;
+}
+
+function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>, views: Map<number, ParagraphView>): void {
   const parts = use.parts.map((text) => ({ fuzzy: fuzzyKey(text), buckets: bucketsOf(text) }));
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (taken.has(b) || block.kind !== 'paragraph') continue;
-    const text = plainText(doc, block, 0, block.text.length);
-    const fuzzy = fuzzyKey(text);
-    const buckets = bucketsOf(text);
+    let view = views.get(b);
+    if (!view) {
+      const plain = plainText(doc, block, 0, block.text.length);
+      view = { text: plain, fuzzy: fuzzyKey(plain) };
+      views.set(b, view);
+    }
+    const { text, fuzzy } = view;
     let best = -1;
     let bestScore = 0;
     parts.forEach((part, i) => {
       // Dice can reach the threshold only when neither text is much longer than the other.
       const short = Math.min(fuzzy.length, part.fuzzy.length);
       if ((2 * short) / (fuzzy.length + part.fuzzy.length) < LOCATE_SIMILARITY) return;
+      // Words are compared only for paragraphs of a possible length (most are not).
+      const buckets = (view.buckets ??= bucketsOf(text));
       let shared = 0;
       for (const k of part.buckets) if (buckets.has(k)) shared++;
       if (shared < 0.5 * part.buckets.size) return;
@@ -141,9 +156,14 @@ function add(doc: ProseDocument, use: BoilerplateUse, b: number, start: number, 
   use.paragraphs.push({ block: b, start, end, part, how, text, current });
 }
 
+/** The buckets of the text's words (the word tokens of tokenize: runs of letters, marks and digits). */
 function bucketsOf(text: string): Set<string> {
-  return new Set(tokenize(text, []).filter((t) => t.kind === 'word').map((t) => bucket(stem(t.text))));
+  const out = new Set<string>();
+  for (const word of text.match(WORDS) ?? []) out.add(bucket(stem(word)));
+  return out;
 }
+
+const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * `[from, to)` of a block as the reader sees it: where the prose model hid something (OPAQUE), the

@@ -70,7 +70,9 @@ function companyPattern(ctx: RuleContext): string | undefined {
 /** Whether the attribution ties the speaker to the company: before the name, in the name, or in a title after it. */
 function worksForUs(text: string, start: number, end: number, speaker: string, company: string): boolean {
   if (new RegExp(String.raw`^(?:${company})(?:['’]s)?\s`, 'u').test(speaker)) return true;
-  const before = new RegExp(String.raw`(?:^|[\s(“"])(?:${company})(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,6}$`, 'u').exec(text.slice(0, start));
+  // "Lumora's chief technology officer Jane Doe": the company and six words at most, so 1,000 characters
+  // back are plenty; a quotation must not cost the whole block before it (issue 7).
+  const before = new RegExp(String.raw`(?:^|[\s(“"])(?:${company})(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,6}$`, 'u').exec(text.slice(Math.max(0, start - 1000), start));
   if (before && !OUTSIDER.test(before[0])) return true;
   const after = new RegExp(String.raw`^,\s+([^,;:“”"()]{1,80}?)\s+(?:at|of|for|with)\s+(?:${company})(?:['’]s)?(?![\p{L}\p{N}])`, 'u').exec(text.slice(end));
   return !!after && !OUTSIDER.test(after[1]);

@@ -124,6 +124,12 @@ const COMMON_ACRONYMS = new Set(
   ).split(' '),
 );
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
+const HEADLINE_WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}'’]*/gu;
+
+/** The headline's words as capsWords reads them (a trailing possessive dropped). */
+function headlineWords(text: string): string[] {
+  return [...text.matchAll(HEADLINE_WORD)].map((m) => m[0].replace(/['’]s?$/u, ''));
+}
 
 /**
  * All-caps words in the headline that are not acronyms: not in `acronyms.known` or `acronyms.expansions`,
@@ -132,6 +138,9 @@ const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
  * other word of two or more letters is in capitals, and there are at least two.
  */
 function capsWords(ctx: RuleContext, b: number): { words: Array<{ text: string; start: number; end: number }>; all: boolean } {
+  // A headline with no word in capitals has nothing to report, whatever counts as an acronym: skip
+  // collecting the acronyms of the whole release.
+  if (!headlineWords(ctx.blocks[b].block.text).some((w) => w === w.toUpperCase() && w !== w.toLowerCase())) return { words: [], all: false };
   const known = new Set<string>(COMMON_ACRONYMS);
   const acronyms = ctx.brand.acronyms;
   if (Array.isArray(acronyms.known)) for (const a of acronyms.known) if (typeof a === 'string') known.add(a);
@@ -147,7 +156,7 @@ function capsWords(ctx: RuleContext, b: number): { words: Array<{ text: string; 
   const words: Array<{ text: string; start: number; end: number }> = [];
   let letters = 0;
   let caps = 0;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}'’]*/gu)) {
+  for (const m of text.matchAll(HEADLINE_WORD)) {
     const w = m[0].replace(/['’]s?$/u, '');
     if ([...w].filter((c) => /\p{L}/u.test(c)).length < 2 || known.has(w) || ROMAN.test(w)) continue;
     letters++;

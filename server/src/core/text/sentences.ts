@@ -18,10 +18,24 @@ const ABBREVIATIONS = new Set(
 export interface Sentence {
   start: number;
   end: number;
+  /** A piece of an over-long sentence after its first (see MAX_SENTENCE): its start is not a sentence start. */
+  continues?: boolean;
 }
 
-/** Text the checks cannot see (inline code, HTML comments: U+FFFC) may stand between two sentences. */
-const CANDIDATE = /[.!?…]+["'”’)\]]*(?=\s+(?:\uFFFC\s*)*["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+/**
+ * The longest sentence, in UTF-16 code units; a longer one is cut at white space into pieces of at most
+ * this length. Rules read a sentence for every finding in it, so without a bound a 1 MB paragraph with no
+ * full stop ("No. 1 No. 1 …", a pasted table) would cost its length squared (issue 7). The longest sentence
+ * in the corpus, the examples and the fixtures is 534 characters.
+ */
+export const MAX_SENTENCE = 1000;
+
+/**
+ * Text the checks cannot see (inline code, HTML comments: U+FFFC) may stand between two sentences. A
+ * candidate starts only where a run of end punctuation starts (the look-behind), so a run of 100,000 dots
+ * is scanned once, not once from each dot (issue 7); a match could not start inside a run anyway.
+ */
+const CANDIDATE = /(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s+(?:\uFFFC\s*)*["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -37,7 +51,25 @@ export function splitSentences(text: string): Sentence[] {
   }
   const tail = text.length - (text.length - text.trimEnd().length);
   if (tail > start) out.push({ start, end: tail });
-  return out;
+  return out.some((s) => s.end - s.start > MAX_SENTENCE) ? out.flatMap((s) => cut(text, s)) : out;
+}
+
+/** An over-long sentence in pieces of at most MAX_SENTENCE, each ending at white space when there is some. */
+function cut(text: string, s: Sentence): Sentence[] {
+  if (s.end - s.start <= MAX_SENTENCE) return [s];
+  const pieces: Sentence[] = [];
+  let start = s.start;
+  while (s.end - start > MAX_SENTENCE) {
+    let end = start + MAX_SENTENCE;
+    let space = end;
+    while (space > start + MAX_SENTENCE / 2 && !/\s/.test(text[space])) space--;
+    if (space > start + MAX_SENTENCE / 2) end = space;
+    else if (/[\uDC00-\uDFFF]/.test(text[end])) end--; // never between the halves of a surrogate pair
+    pieces.push({ start, end, ...(pieces.length > 0 ? { continues: true } : {}) });
+    start = skipSpace(text, end);
+  }
+  if (s.end > start) pieces.push({ start, end: s.end, continues: true });
+  return pieces;
 }
 
 function skipSpace(text: string, i: number): number {

@@ -23,6 +23,7 @@ export interface Token {
 export const OPAQUE = '\uFFFC';
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/uy;
 const SPACE = /\s/u;
 
 /**
@@ -102,10 +103,13 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
     const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
     const first = charAt(text, i);
     if (WORD.test(first)) {
-      let j = i + first.length;
-      for (let c = charAt(text, j); j < limit && WORD.test(c); c = charAt(text, j)) j += c.length;
+      // The run of word characters from i (one regex step, not one test per character), up to the next
+      // machine-text range. A word holds no apostrophe or dash, so its key is just its lower case.
+      WORD_RUN.lastIndex = i;
+      const run = WORD_RUN.exec(text);
+      const j = Math.max(i + first.length, Math.min(run ? WORD_RUN.lastIndex : i + first.length, limit));
       const word = text.slice(i, j);
-      tokens.push({ kind: 'word', start: i, end: j, text: word, key: foldKey(word), glued });
+      tokens.push({ kind: 'word', start: i, end: j, text: word, key: word.toLowerCase(), glued });
       i = j;
     } else {
       const end = i + first.length;
