@@ -54,8 +54,8 @@ export function brandWith(n) {
       let a;
       let b;
       do {
-        a = vocab[(i * 13 + 5) % vocab.length];
-        b = vocab[(i * 29 + 11) % vocab.length];
+        a = vocab[i % vocab.length];
+        b = vocab[(Math.floor(i / vocab.length) * 37 + i * 11 + 3) % vocab.length];
         i++;
       } while (a === b || usedTerm.has(`${a} ${b}`));
       usedTerm.add(`${a} ${b}`);

@@ -42,11 +42,19 @@ export function fuzzyKey(s: string): string {
 
 /** A word's matching key: lower case, possessive and plural endings removed. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '');
+  // Copy repeats its words: remember the stems of the words seen lately (a pure function, so a bounded
+  // memo changes nothing but the time).
+  let w = stems.get(word);
+  if (w !== undefined) return w;
+  w = word.toLowerCase().replace(/[’']s$/, '');
   if (w.length > 3 && /(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && /[^su]s$/.test(w)) w = w.slice(0, -1);
+  if (stems.size >= 20_000) stems.clear();
+  stems.set(word, w);
   return w;
 }
+
+const stems = new Map<string, string>();
 
 /**
  * Whether two stems are the same word for coverage: equal, or one extends the other by at most three
