@@ -22,13 +22,15 @@ function splitFrontMatter(text) {
 export function pressRelease() {
   const launch = fs.readFileSync(path.join(ROOT, 'examples', 'press', '2026-03-launch.md'), 'utf8');
   const funding = splitFrontMatter(fs.readFileSync(path.join(ROOT, 'examples', 'press', '2026-05-funding.md'), 'utf8')).body;
-  const extra = funding
-    .split(/\n\s*\n/)
-    .filter((p) => /^[A-Z“"]/.test(p.trim()) && p.length > 200 && !/^#|About /.test(p))
-    .slice(1, 4)
-    .join('\n\n');
+  const body = funding.split(/\n\s*\n/).filter((p) => /^[A-Z“"]/.test(p.trim()) && p.length > 100 && !/^#|About |^###/.test(p.trim()) && !/^[A-Z]{3,}[A-Z .]*, /.test(p));
   const at = launch.indexOf('## About');
-  let text = `${launch.slice(0, at)}${extra}\n\n${launch.slice(at)}`;
+  const extra = [];
+  // The funding release's body paragraphs, in order, until the release is about 5 KB.
+  for (const p of body) {
+    if (launch.length + extra.join('\n\n').length >= 5000) break;
+    extra.push(p.trim());
+  }
+  const text = `${launch.slice(0, at)}${extra.join('\n\n')}\n\n${launch.slice(at)}`;
   return { text, brand: path.join(ROOT, 'examples', 'brand-messaging.yaml'), path: 'press/2026-03-launch.md' };
 }
 

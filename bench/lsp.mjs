@@ -17,9 +17,9 @@ const CAPABILITIES = {
 };
 
 export class Server {
-  static start() {
+  static start(server = path.join(ROOT, 'dist', 'server.js')) {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     connection.onRequest(rpc.ConfigurationRequest.type, (params) => params.items.map(() => ({})));
     connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => null);
