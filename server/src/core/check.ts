@@ -5,6 +5,7 @@ import type { Brand } from './brand/model';
 import type { Finding, Severity } from './types';
 import { parseProse, type ProseDocument } from './markdown/prose';
 import { type Suppression, isSuppressed, suppressions } from './markdown/suppress';
+import { swallowsInsertion } from './markdown/raw';
 import { type Analysis, analyse, contextFor } from './context';
 import { matchIndexFor } from './match/index-builder';
 import { resolveChannel } from './channel';
@@ -89,6 +90,12 @@ export function checkInDetail(text: string, brand: Brand, options: CheckOptions 
   const kept: Finding[] = [];
   const hidden: Finding[] = [];
   for (const f of raw) (isSuppressed(regions, f.rule, f.start) ? hidden : kept).push(f);
+  // Issue 7: a fix that adds a block (boilerplate, end mark, footer) where the parser would read it as code or
+  // raw HTML (after an unclosed ``` fence) could never be seen again: `--fix` would add it on every run.
+  // The finding stays; such a fix is withheld.
+  for (const f of kept) {
+    if (f.fix && text.slice(f.fix.start, f.fix.end).trim() === '' && swallowsInsertion(analysis.doc.tree, text, f.fix.start)) delete f.fix;
+  }
   return { result: { findings: dedupe(kept), channel, suppressed: hidden.length, failures }, analysis, suppressions: regions, hidden };
 }
 

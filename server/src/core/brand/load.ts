@@ -16,5 +16,21 @@ export function loadBrand(text: string): LoadedBrand {
   const parsed = parseBrand(text);
   const problems = parsed.usable ? [...parsed.problems, ...selfTest(parsed.brand)] : parsed.problems;
   problems.sort((a, b) => a.start - b.start);
-  return { brand: parsed.brand, problems, usable: parsed.usable };
+  return { brand: parsed.brand, problems: capped(problems), usable: parsed.usable };
+}
+
+/** The most problems reported for one brand file; a file of garbage can have a million. */
+export const MAX_BRAND_PROBLEMS = 500;
+
+/**
+ * The first MAX_BRAND_PROBLEMS problems and one that counts the rest (issue 7): a million diagnostics would
+ * freeze the editor and drown the CLI's output, and the first ones are what to fix first anyway.
+ */
+function capped(problems: BrandProblem[]): BrandProblem[] {
+  if (problems.length <= MAX_BRAND_PROBLEMS) return problems;
+  const rest = problems.slice(MAX_BRAND_PROBLEMS);
+  const first = rest[0];
+  const severity = rest.some((p) => p.severity === 'error') ? 'error' : rest.some((p) => p.severity === 'warning') ? 'warning' : 'info';
+  const message = `${rest.length.toLocaleString('en-US')} more problems in the brand file are not shown (On Message lists the first ${MAX_BRAND_PROBLEMS}). Fix the ones above first.`;
+  return [...problems.slice(0, MAX_BRAND_PROBLEMS), { code: first.code, severity, message, start: first.start, end: first.end }];
 }

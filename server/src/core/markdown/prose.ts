@@ -75,7 +75,20 @@ export function parseProse(source: string): ProseDocument {
 
 /** remark's parse of Markdown (GFM and YAML front matter), the tree the prose model is read from. */
 export function parseMarkdown(source: string): Root {
-  return processor.parse(source) as Root;
+  const tree = processor.parse(source) as Root;
+  // micromark skips a leading byte-order mark and counts offsets without it; every offset would be one
+  // short, and findings and fixes would land one character early (issue 7). Count the mark back in.
+  if (source.charCodeAt(0) === 0xfeff) shiftOffsets(tree, 1);
+  return tree;
+}
+
+function shiftOffsets(node: Nodes, by: number): void {
+  const p = node.position;
+  if (p) {
+    if (p.start.offset !== undefined) p.start.offset += by;
+    if (p.end.offset !== undefined) p.end.offset += by;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) shiftOffsets(child, by);
 }
 
 /** The prose model of `source` from its mdast tree (parseMarkdown's, or incremental.ts's). */
