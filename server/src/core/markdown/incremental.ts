@@ -81,6 +81,9 @@ export function reparse(oldSource: string, oldTree: Root, source: string): { tre
   while (suffix < min - d0 && oldSource.charCodeAt(oldSource.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
   const oldEnd = oldSource.length - suffix;
   const delta = source.length - oldSource.length;
+  // Lines after the change move by the difference in line endings (\n, \r\n or a lone \r, as micromark
+  // counts them): the text after the change is the same in both versions.
+  const lineDelta = countLines(source, 0, source.length) - countLines(oldSource, 0, oldSource.length);
 
   // P: the last node that ends before the change; N: the first node that starts after it.
   let p = -1;
@@ -101,7 +104,6 @@ export function reparse(oldSource: string, oldTree: Root, source: string): { tre
   // The region must begin with P and end with N, exactly as they were.
   if (p >= 0 && !same(fresh[0], nodes[p], 0, 0)) return 'the edit changes the block before it';
   if (n < nodes.length) {
-    const lineDelta = countLines(source, d0, oldEnd + delta) - countLines(oldSource, d0, oldEnd);
     if (!same(fresh[fresh.length - 1], nodes[n], delta, lineDelta)) return 'the edit runs into the block after it';
     const after = nodes.slice(n + 1).map((node) => shifted(node, delta, lineDelta));
     const children = [...nodes.slice(0, Math.max(p, 0)), ...fresh, ...after];
@@ -111,16 +113,17 @@ export function reparse(oldSource: string, oldTree: Root, source: string): { tre
 }
 
 function failedFrontMatter(source: string, first: Node | undefined): boolean {
-  return /^---[ \t]*(?:\r?\n|$)/.test(source) && first?.type !== 'yaml';
+  return /^\uFEFF?---[ \t]*(?:\r\n?|\n|$)/.test(source) && first?.type !== 'yaml';
 }
 
+/** The root of the new tree: its position as a full parse gives it (a byte-order mark is not a column). */
 function rootOf(old: Root, children: RootContent[], source: string): Root {
-  const lines = countLines(source, 0, source.length) + 1;
-  const lastBreak = source.lastIndexOf('\n');
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lastLine = lineStart(source, source.length);
   const root: Root = { ...old, children };
   root.position = {
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: lines, column: source.length - lastBreak, offset: source.length },
+    start: { line: 1, column: 1, offset: bom },
+    end: { line: countLines(source, 0, source.length) + 1, column: source.length - lastLine + 1 - (lastLine === 0 ? bom : 0), offset: source.length },
   };
   return root;
 }
@@ -133,17 +136,20 @@ function end(node: Node): number {
   return node.position?.end.offset ?? 0;
 }
 
+/** Where the line holding `offset` starts: after the last \n or \r before it. */
 function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
+  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 function lineOf(source: string, offset: number): number {
   return countLines(source, 0, offset) + 1;
 }
 
+/** Line endings in [from, to): \n, \r\n and a lone \r each count once, as micromark counts them. */
 function countLines(source: string, from: number, to: number): number {
   let n = 0;
   for (let i = source.indexOf('\n', from); i !== -1 && i < to; i = source.indexOf('\n', i + 1)) n++;
+  for (let i = source.indexOf('\r', from); i !== -1 && i < to; i = source.indexOf('\r', i + 1)) if (source.charCodeAt(i + 1) !== 10) n++;
   return n;
 }
 
