@@ -6,7 +6,8 @@ import { Commands } from './command-ids';
 import type { BrandStatus } from './status';
 import { ReportView } from './report-view';
 
-export function registerCommands(client: LanguageClient, status: BrandStatus): Disposable[] {
+/** `onRestart`: the writer restarted the server by hand (the crash policy starts afresh). */
+export function registerCommands(client: LanguageClient, status: BrandStatus, onRestart: () => void = () => undefined): Disposable[] {
   const report = new ReportView(client);
   return [
     report,
@@ -16,6 +17,7 @@ export function registerCommands(client: LanguageClient, status: BrandStatus): D
     commands.registerCommand(Commands.fixAll, () => fixAll(client)),
     commands.registerCommand(Commands.restartServer, async () => {
       status.clear();
+      onRestart();
       await client.restart();
     }),
   ];

@@ -2,11 +2,12 @@
  * The extension: starts the language server (dist/server.js over Node IPC) for Markdown and brand files,
  * shows the server's status per document, and registers the "On Message" commands.
  */
-import { workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
-import { DiagnosticPullMode, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { CloseAction, DiagnosticPullMode, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BRAND_LANGUAGE_ID, StatusNotification } from '../../server/src/protocol';
 import { Commands } from './command-ids';
 import { registerCommands } from './commands';
+import { CrashPolicy } from './crash-policy';
 import { BrandStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -22,9 +23,10 @@ export async function activate(context: ExtensionContext): Promise<OnMessageTest
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  client = new LanguageClient('onMessage', 'On Message', serverOptions, clientOptions());
+  const crashes = new CrashPolicy();
+  client = new LanguageClient('onMessage', 'On Message', serverOptions, { ...clientOptions(), errorHandler: errorHandler(crashes) });
   const status = new BrandStatus(Commands.openBrandFile);
-  context.subscriptions.push(client, status, ...registerCommands(client, status));
+  context.subscriptions.push(client, status, ...registerCommands(client, status, () => crashes.reset()));
   client.onNotification(StatusNotification.type, (params) => status.update(params));
   await client.start();
   return { statusBarItem: status.item };
@@ -32,6 +34,22 @@ export async function activate(context: ExtensionContext): Promise<OnMessageTest
 
 export function deactivate(): Promise<void> | undefined {
   return client?.stop();
+}
+
+/**
+ * When the server's process dies, restart it and say so once per burst of crashes (crash-policy.ts),
+ * instead of the library's silent restarts. Errors on the connection are handled as the library does.
+ */
+export function errorHandler(crashes: CrashPolicy): ErrorHandler {
+  return {
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = crashes.closed();
+      if (decision.notify) void (decision.restart ? window.showWarningMessage(decision.notify) : window.showErrorMessage(decision.notify));
+      // handled: the library logs to the output channel but shows no notification of its own.
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 function clientOptions(): LanguageClientOptions {

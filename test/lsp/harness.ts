@@ -77,6 +77,11 @@ class Inbox {
     return new Promise((resolve) => this.waiters.push({ method, match, resolve }));
   }
 
+  /** Whether a message of `method` has arrived and not been taken. */
+  has(method: string): boolean {
+    return this.messages.some((m) => m.method === method);
+  }
+
   /** Drops every message of `method` received so far. */
   discard(method: string): void {
     for (let i = this.messages.length - 1; i >= 0; i--) if (this.messages[i].method === method) this.messages.splice(i, 1);
@@ -95,9 +100,10 @@ export class Editor {
 
   private constructor(
     readonly connection: MessageConnection,
-    readonly process: ChildProcess,
+    /** The server's process; absent for a server in this process (`Editor.over`). */
+    readonly process?: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+    this.exited = process ? new Promise((resolve) => process.once('exit', (code) => resolve(code))) : Promise.resolve(null);
     connection.onNotification((method, params) => this.inbox.push(method, params));
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.inbox.push(ConfigurationRequest.method, params);
@@ -114,8 +120,10 @@ export class Editor {
     connection.listen();
   }
 
-  static stdio(): Editor {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `nodeArgs` go before the server's path (a `--require` preload, say); `env` is added to this process's. */
+  static stdio(options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Editor {
+    const env = options.env ? { ...process.env, ...options.env } : undefined;
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new Editor(connection, child);
   }
@@ -126,9 +134,15 @@ export class Editor {
     return new Editor(connection, child);
   }
 
+  /** An editor over a connection the test made (a server started in this process, to patch the engine). */
+  static over(connection: MessageConnection): Editor {
+    return new Editor(connection);
+  }
+
   async initialize(folders: string[], capabilities: ClientCapabilities = EDITOR_CAPABILITIES): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // A server in this process must not watch this process (its watchdog timer would keep mocha alive).
+      processId: this.process ? process.pid : null,
       rootUri: folders.length ? uri(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: uri(f), name: path.basename(f) })),
       capabilities,
@@ -153,7 +167,7 @@ export class Editor {
   }
 
   kill(): void {
-    if (this.process.exitCode === null) this.process.kill();
+    if (this.process && this.process.exitCode === null) this.process.kill();
     this.connection.dispose();
   }
 }

@@ -101,8 +101,9 @@ export interface Run {
 }
 
 /** The bundled CLI in a child process, as CI runs it. */
-export function cli(cwd: string, args: string[], options: { nodeArgs?: string[]; timeoutMs?: number } = {}): Run {
-  const spawnOptions: SpawnSyncOptions = { cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 };
+export function cli(cwd: string, args: string[], options: { nodeArgs?: string[]; timeoutMs?: number; env?: Record<string, string> } = {}): Run {
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const spawnOptions: SpawnSyncOptions = { cwd, env, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 };
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], spawnOptions);
   return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }

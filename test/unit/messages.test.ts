@@ -4,13 +4,14 @@
  * brand files, fixes that must apply).
  */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, check, loadBrand, type Brand, type Finding } from '../../server/src/core/index';
 import { NEAR_COVERAGE, NEAR_SIMILARITY, align, makePhrase, phraseSimilarity, type PhraseKind } from '../../server/src/core/messages/near';
 import { LOCATE_SIMILARITY } from '../../server/src/core/messages/boilerplate';
 import { wordDiff } from '../../server/src/core/messages/diff';
-import { approvedKey, phraseKey, stem } from '../../server/src/core/messages/normalize';
+import { approvedKey, fuzzyKey, fuzzyKeyInFull, phraseKey, stem } from '../../server/src/core/messages/normalize';
 import { similarity, textSimilarity } from '../../server/src/core/text/similarity';
 import { tokenize } from '../../server/src/core/text/tokenize';
 
@@ -142,6 +143,19 @@ suite('messages: normalisation', () => {
     assert.notEqual(approvedKey('See every signal.'), approvedKey('see every signal.'));
     assert.equal(phraseKey('“See every signal.”'), 'See every signal');
     assert.equal(phraseKey('Lumora Pulse® sees'), phraseKey('Lumora Pulse(R) sees'));
+  });
+
+  test('fuzzyKey\'s short road for common text gives the key of its definition, for any text (issue 6)', () => {
+    // Characters near the edges of the short road: trademark forms and symbols, quotes, white space, a
+    // capital sigma and a dotted I (whose lower case depends on context or grows), letters with marks.
+    const piece = fc.constantFrom('(r)', '(R)', '(tm)', '(TM)', '(Tm)', '(sm)', '(SM)', '(', ')', '®', '™', '℠', '’', '‘', '`', '´', '“', '”', '„', '"', "'",
+      ' ', '  ', '\n', '\t', '\u00a0', '\ufeff', '\u2028', '–', '—', '…', '.', ',', '-', 'A', 'z', 'Q', '7', 'É', 'é', 'Σ', 'ς', 'Α', 'İ', 'K', 'ß', '\u0301', 'Lumora', 'pulse', '日本', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (s) => fuzzyKey(s) === fuzzyKeyInFull(s)),
+      { numRuns: 3000, seed: 6 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => fuzzyKey(s) === fuzzyKeyInFull(s)), { numRuns: 2000, seed: 7 });
+    assert.equal(fuzzyKey('Lumora Pulse(R) — “see every signal.”'), 'lumora pulse see every signal');
   });
 
   test('a word diff shows the first differences in context', () => {

@@ -79,20 +79,47 @@ export class ResultCache {
   }
 
   get<T>(key: string): T | undefined {
+    const text = this.getText(key);
+    if (text === undefined) return undefined;
     try {
-      return JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as T;
+      return JSON.parse(text) as T;
     } catch {
       return undefined;
     }
   }
 
+  /** The entry as stored (JSON), not parsed: a worker hands it on as it is (pool.ts). */
+  getText(key: string): string | undefined {
+    try {
+      return fs.readFileSync(this.file(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** An entry stored as bytes (setBytes), or undefined. */
+  getBytes(key: string): Buffer | undefined {
+    try {
+      return fs.readFileSync(this.file(key, '.bin'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  setBytes(key: string, bytes: Uint8Array): void {
+    this.write(this.file(key, '.bin'), bytes);
+  }
+
   set(key: string, value: unknown): void {
-    const file = this.file(key);
+    this.write(this.file(key), JSON.stringify(value));
+  }
+
+  private write(file: string, data: string | Uint8Array): void {
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       ensureCacheRoot(this.root);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(value));
+      fs.writeFileSync(temp, data);
       fs.renameSync(temp, file);
     } catch {
       // A cache that cannot be written is only a slower run.
@@ -100,8 +127,8 @@ export class ResultCache {
     }
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  private file(key: string, suffix = '.json'): string {
+    return path.join(this.dir, key.slice(0, 2), `${key.slice(2)}${suffix}`);
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, check, formatText, type FileFindings, type Finding } from '../core/index';
+import { applyFixes, check, formatText, withTextLineEndings, type FileFindings, type Finding, type Fix } from '../core/index';
 import { BrandFiles, stripBom, type BrandFile } from './brand-files';
 import { selectFiles } from './files';
 import { CHECK_FORMATS, formatCheck, isCheckFormat, type CheckFormat } from './formats/index';
@@ -171,9 +171,9 @@ function runCheck(options: Options, io: Io): number {
   if (options.fix) {
     for (const [done, file] of files.entries()) {
       progress.tick(done, display(io, file));
-      const checked = checkFile(file, fileBrands[done], options.fix, io, progress);
+      const { checked, complete } = checkFile(file, fileBrands[done], options.fix, io, progress);
       if (checked) results.push(checked);
-      else incomplete = true;
+      if (!complete) incomplete = true;
     }
   } else {
     // Every core checks documents (pool.ts); with --cache, unchanged documents are not checked again.
@@ -230,16 +230,25 @@ function runCheck(options: Options, io: Io): number {
   return findings.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
 }
 
-/** Checks one file, applying fixes first when asked; undefined when it could not be read or checked. */
-function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progress?: Progress): FileFindings | undefined {
-  let raw: string;
+/**
+ * Checks one file, applying fixes first when asked. `checked` is absent when the file could not be read or
+ * checked; `complete` is false then, and also when a fix was due but could not be written (exit 2).
+ *
+ * Issue 7, fixes never lose text: a file that is not valid UTF-8 is not rewritten (decoding replaced its
+ * invalid bytes, so writing it back would change text no fix touched); a read-only file is not replaced
+ * (the atomic rename would otherwise succeed over it); a failed write leaves the file as it was; in a file
+ * whose lines all end in CRLF, the line breaks a fix inserts are CRLF too.
+ */
+function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progress?: Progress): { checked?: FileFindings; complete: boolean } {
+  let bytes: Buffer;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     progress?.clear();
     io.err(`on-message: cannot read ${display(io, file)}: ${(error as Error).message}`);
-    return undefined;
+    return { complete: false };
   }
+  const raw = bytes.toString('utf8');
   const bom = raw.charCodeAt(0) === 0xfeff;
   let text = stripBom(raw);
   const options = { path: brandRelative(brand, file) };
@@ -248,39 +257,72 @@ function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progres
   if (result.skipped) {
     progress?.clear();
     io.err(`on-message: skipped ${display(io, file)}: ${result.skipped}`);
-    return undefined;
+    return { complete: false };
   }
+  let complete = true;
   if (fix) {
-    const fixed = applyFixes(text, result.findings);
-    if (fixed.applied.length > 0) {
-      writeAtomically(file, (bom ? '\ufeff' : '') + fixed.text);
+    const findings = withTextLineEndings(text, result.findings);
+    const fixed = applyFixes(text, findings);
+    const unfixable = fixed.applied.length === 0 ? undefined : writeRefusal(file, bytes, raw);
+    if (unfixable) {
       progress?.clear();
-      io.err(`fixed ${display(io, file)}: ${describeFixes(result.findings, fixed.applied.length)}`);
-      text = fixed.text;
-      result = check(text, brand.brand, options);
+      io.err(`on-message: cannot fix ${display(io, file)}: ${unfixable}; the file is unchanged.`);
+      complete = false;
+    } else if (fixed.applied.length > 0) {
+      try {
+        writeAtomically(file, (bom ? '\ufeff' : '') + fixed.text);
+        progress?.clear();
+        io.err(`fixed ${display(io, file)}: ${describeFixes(findings, fixed.applied)}`);
+        text = fixed.text;
+        result = check(text, brand.brand, options);
+      } catch (error) {
+        progress?.clear();
+        io.err(`on-message: cannot write ${display(io, file)}: ${(error as Error).message}; the file is unchanged.`);
+        complete = false;
+      }
     }
   }
   if (result.failures.length > 0) progress?.clear();
   for (const failure of result.failures) {
     io.err(`on-message: the ${failure.rule} check failed on ${display(io, file)}: ${failure.message}`);
   }
-  if (result.failures.length > 0) return undefined;
-  return { file: display(io, file), text, findings: result.findings };
+  if (result.failures.length > 0) return { complete: false };
+  return { checked: { file: display(io, file), text, findings: result.findings }, complete };
+}
+
+/** Why fixes must not be written to this file, or undefined when they may. */
+function writeRefusal(file: string, bytes: Buffer, decoded: string): string | undefined {
+  if (!Buffer.from(decoded, 'utf8').equals(bytes)) return 'it is not valid UTF-8, and writing it back would replace the invalid bytes';
+  try {
+    const mode = fs.statSync(file).mode;
+    // No write permission for anyone (also when running as root, who could write it anyway), or not for us.
+    if ((mode & 0o222) === 0) return 'it is read-only';
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch (error) {
+    return `it is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  return undefined;
 }
 
 function brandRelative(brand: BrandFile, file: string): string {
   return path.relative(path.dirname(brand.path), file).split(path.sep).join('/');
 }
 
-function describeFixes(findings: readonly Finding[], applied: number): string {
+function describeFixes(findings: readonly Finding[], applied: readonly Fix[]): string {
+  // Only the fixes applied: one that overlaps another waits for the next run, and is not reported as made.
+  const made = new Set(applied);
   const byRule = new Map<string, number>();
-  for (const f of findings) if (f.fix) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  for (const f of findings) if (f.fix && made.has(f.fix)) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   const detail = [...byRule].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(', ');
-  return `${applied} ${applied === 1 ? 'fix' : 'fixes'} (${detail})`;
+  return `${applied.length} ${applied.length === 1 ? 'fix' : 'fixes'} (${detail})`;
 }
 
-/** Write to a temporary file beside the target, then rename over it: a reader never sees half a file. */
-function writeAtomically(file: string, content: string): void {
+/**
+ * Write to a temporary file beside the target, then rename over it: a reader never sees half a file. A file
+ * named through a symbolic link is written where the link points, so the link stays a link (issue 7).
+ */
+function writeAtomically(link: string, content: string): void {
+  const file = fs.realpathSync(link);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.on-message-${process.pid}.tmp`);
   try {
     const mode = fs.statSync(file).mode;

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assembleReport, formatReportHtml, formatReportMarkdown, isIgnoredByBrand, type DocumentFacts, type WorkspaceReport } from '../core/index';
 import { BrandFiles, type BrandFile } from './brand-files';
-import { DEFAULT_CACHE_DIR } from './cache';
+import { DEFAULT_CACHE_DIR, ResultCache } from './cache';
 import { selectFiles } from './files';
 import { IgnoreFiles } from './ignore-file';
 import { MergeError, mergeShardFiles, withShard } from './merge';
@@ -96,7 +96,8 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   const explicitBrand = options.brand ? path.resolve(io.cwd, options.brand) : undefined;
   if (explicitBrand && !fs.existsSync(explicitBrand)) throw new ReportUsageError(`The brand file '${options.brand}' does not exist.`);
 
-  const brands = new BrandFiles();
+  const cacheDir = cacheRoot(options, io.cwd);
+  const brands = new BrandFiles(cacheDir ? new ResultCache(cacheDir, 'selftest') : undefined);
   const named = new Set(options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => isFile(p)));
   const gitignore = new GitIgnore(io.cwd);
   const ignoreFiles = new IgnoreFiles(io.cwd, options.paths);
@@ -140,8 +141,9 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   const jobs: DocumentJob[] = files.map((file) => ({ kind: 'facts', file, brand: brand.path, brandRelativePath: brandRelative(brand, file), reportPath: display(io, file), today }));
   let finished = 0;
   const results = runDocumentJobs(jobs, new Map([[brand.path, brand.text]]), {
-    cache: cacheRoot(options, io.cwd),
+    cache: cacheDir,
     brand: () => brand.brand,
+    parsed: new Map([[brand.path, brand.brand]]),
     onResult: (i) => progress.tick(++finished, display(io, files[i])),
   });
   const facts: DocumentFacts[] = [];

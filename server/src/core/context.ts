@@ -137,8 +137,22 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
 export function speakerIs(speaker: string, person: Person): boolean {
   const name = person.name.trim();
   if (speaker.includes(name)) return true;
+  return surnameAtEnd(person, name).test(speaker);
+}
+
+/**
+ * The surname-at-the-end pattern of a person, built once per person (it depends only on the brand): a
+ * profile of the 5 KB press release showed a RegExp compiled per quotation per person (speakerIs, 0.6%).
+ */
+const surnamePatterns = new WeakMap<Person, { name: string; pattern: RegExp }>();
+
+function surnameAtEnd(person: Person, name: string): RegExp {
+  const held = surnamePatterns.get(person);
+  if (held && held.name === name) return held.pattern;
   const last = name.split(/\s+/).pop() ?? name;
-  return new RegExp(`(?:^|\\s)${escapeRegExp(last)}$`, 'u').test(speaker);
+  const pattern = new RegExp(`(?:^|\\s)${escapeRegExp(last)}$`, 'u');
+  surnamePatterns.set(person, { name, pattern });
+  return pattern;
 }
 
 export function escapeRegExp(s: string): string {

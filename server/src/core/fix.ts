@@ -31,3 +31,18 @@ export function applyFixes(text: string, findings: readonly Finding[]): FixResul
   }
   return { text: out, applied: chosen };
 }
+
+/** Whether every line break of the text is CRLF (and there is at least one). */
+export function usesCrlf(text: string): boolean {
+  return text.includes('\r\n') && !/(?<!\r)\n/.test(text);
+}
+
+/**
+ * The findings with their fixes' line breaks made the text's own: in a text whose every line break is CRLF,
+ * a fix that inserts lines (a boilerplate, an end mark) inserts CRLF too, so fixing never mixes line endings
+ * (issue 7). Other texts get the findings unchanged.
+ */
+export function withTextLineEndings(text: string, findings: readonly Finding[]): Finding[] {
+  if (!usesCrlf(text)) return [...findings];
+  return findings.map((f) => (f.fix && f.fix.text.includes('\n') ? { ...f, fix: { ...f.fix, text: f.fix.text.replace(/\r?\n/g, '\r\n') } } : f));
+}

@@ -6,7 +6,7 @@ export type { Finding, Fix, Severity, BrandProblem, BrandSource, FigureProposal 
 export type { Brand } from './brand/model';
 export { emptyBrand } from './brand/model';
 export { check, type CheckOptions, type CheckResult } from './check';
-export { applyFixes, type FixResult } from './fix';
+export { applyFixes, usesCrlf, withTextLineEndings, type FixResult } from './fix';
 export { IncrementalProse, type ParseStats } from './markdown/incremental';
 export { rules, ruleIds } from './rules/index';
 export type { Rule } from './rule';

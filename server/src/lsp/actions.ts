@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFixes, type Finding, type Fix } from '../core/index';
+import { applyFixes, usesCrlf, withTextLineEndings, type Finding, type Fix } from '../core/index';
 import { FIX_ALL_KIND, type FixAllArgs } from '../protocol';
 import type { Analysis } from './analysis';
 import { allowVariant, proposeClaim } from './brand-edits';
@@ -40,10 +40,12 @@ export function codeActions(analysis: Analysis, context: CodeActionContext, opti
 export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], options: EditOptions): CodeAction[] {
   const fixes: CodeAction[] = [];
   const disables = new Map<string, CodeAction>();
+  // In a CRLF document, a fix that inserts lines inserts CRLF (as `--fix` does).
+  const crlf = diagnostics.some((d) => dataOf(d)?.fix?.text.includes('\n')) && usesCrlf(document.getText());
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
     if (!data || data.version !== document.version) continue;
-    if (data.fix) fixes.push(fixAction(document, diagnostic, data.fix, options));
+    if (data.fix) fixes.push(fixAction(document, diagnostic, crlf ? { ...data.fix, text: data.fix.text.replace(/\r?\n/g, '\r\n') } : data.fix, options));
     const key = `${data.rule}:${diagnostic.range.start.line}`;
     if (!disables.has(key)) disables.set(key, disableLineAction(document, diagnostic, data.rule, options));
   }
@@ -65,7 +67,8 @@ export function fixAllAction(document: TextDocument, findings: readonly Finding[
 
 /** Every fix that `applyFixes` would apply, as minimal edits; undefined when there is none. */
 export function fixAllEdit(document: TextDocument, findings: readonly Finding[], options: EditOptions): WorkspaceEdit | undefined {
-  const { applied } = applyFixes(document.getText(), findings);
+  const text = document.getText();
+  const { applied } = applyFixes(text, withTextLineEndings(text, findings));
   return applied.length ? workspaceEdit(document, applied.map((f) => fixToTextEdit(f, document)), options) : undefined;
 }
 

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { check, IncrementalProse, type Brand, type Finding } from '../core/index';
 import type { StatusParams, StatusState } from '../protocol';
 import { BrandFiles, WorkspaceFolders, isBrandFileName, uriToPath, type BrandFile } from './brand-files';
-import { brandProblemToDiagnostic, findingToDiagnostic, skippedDiagnostic, type BrandText } from './convert';
+import { brandProblemToDiagnostic, checkDiagnostics, type BrandText } from './convert';
 import type { Settings, SettingsCache } from './settings';
 
 export interface Analysis {
@@ -99,10 +99,10 @@ export class Analyzer {
     const brand = { uri: brandFile.uri, document: inForce.document, brand: inForce.brand };
     const analysis = empty(document, brandFile.usable ? 'ok' : 'stale', brandFile.usable ? undefined : staleMessage(brandFile), brandFile);
     analysis.findings = result.findings;
-    analysis.diagnostics = result.findings.map((f) => findingToDiagnostic(f, document, brand));
     // A document beyond the engine's limits (core/limits.ts) gets one information diagnostic saying why it
-    // was not checked, instead of a server busy for minutes or a silent empty list (issue 7).
-    if (result.skipped) analysis.diagnostics = [skippedDiagnostic(result.skipped)];
+    // was not checked, instead of a server busy for minutes or a silent empty list; a rule that threw gets an
+    // error diagnostic beside the other rules' findings (issue 7).
+    analysis.diagnostics = checkDiagnostics(result, document, brand);
     analysis.brand = brand;
     analysis.failures = result.failures;
     analysis.status.counts = countBySeverity(result.findings);

@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Brand, BrandProblem, BrandSource, Finding, Fix, Severity } from '../core/index';
+import type { Brand, BrandProblem, BrandSource, CheckResult, Finding, Fix, Severity } from '../core/index';
 
 /** `source` of every diagnostic this server produces. */
 export const SOURCE = 'on-message';
@@ -88,6 +88,29 @@ export function skippedDiagnostic(reason: string): Diagnostic {
     source: SOURCE,
     message: reason,
   };
+}
+
+/** Code of the diagnostic saying that one rule failed (threw) on the document. */
+export const CHECK_FAILED_CODE = 'document.check-failed';
+
+/**
+ * A rule that threw on this document: one error diagnostic at its start, so the writer knows that this
+ * check's findings are missing here while every other rule's are shown (issue 7). The server stays up.
+ */
+export function failedCheckDiagnostic(failure: { rule: string; message: string }): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: CHECK_FAILED_CODE,
+    source: SOURCE,
+    message: `The ${failure.rule} check failed on this document (${failure.message.slice(0, 200)}), so its findings are missing here; the other checks ran. Please report this with the document.`,
+  };
+}
+
+/** A check's diagnostics: why it was not checked, or one per finding and one per rule that failed. */
+export function checkDiagnostics(result: CheckResult, document: TextDocument, brand?: BrandText): Diagnostic[] {
+  if (result.skipped) return [skippedDiagnostic(result.skipped)];
+  return [...result.failures.map(failedCheckDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, document, brand))];
 }
 
 /** A problem of the brand file, on the brand file's own text. */

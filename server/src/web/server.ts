@@ -24,7 +24,7 @@ import { check, type Finding } from '../core/index';
 import { FIX_ALL_KIND, FixAllCommand, ReadFileRequest, StatusNotification, type StatusParams, type StatusState } from '../protocol';
 import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions } from '../lsp/actions';
 import type { Analysis } from '../lsp/analysis';
-import { brandEntryLocation, brandProblemToDiagnostic, findingsToHover, findingToDiagnostic } from '../lsp/convert';
+import { brandEntryLocation, brandProblemToDiagnostic, checkDiagnostics, findingsToHover } from '../lsp/convert';
 import { SettingsCache, type Settings } from '../lsp/settings';
 import { isBrandFileName, WebBrandFiles, type WebBrandFile } from './brands';
 import { baseName, parentUri, relativeUri } from './uris';
@@ -91,7 +91,7 @@ export function startWebServer(connection: Connection): void {
     const brand = { uri: brandUri, document: file.inForce.document, brand: file.inForce.brand };
     const analysis = empty(document, file.usable ? 'ok' : 'stale', file.usable ? undefined : `${baseName(brandUri)} cannot be used as it is (${reason(file)}); its last good version is in force.`, file);
     analysis.findings = result.findings;
-    analysis.diagnostics = result.findings.map((f) => findingToDiagnostic(f, document, brand));
+    analysis.diagnostics = checkDiagnostics(result, document, brand);
     analysis.brand = brand;
     analysis.failures = result.failures;
     analysis.status.counts = countBySeverity(result.findings);

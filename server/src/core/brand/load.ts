@@ -1,7 +1,7 @@
 /** Parsing plus self-tests: everything a host needs to know about a brand file's text. */
 import type { Brand } from './model';
 import type { BrandProblem } from '../types';
-import { parseBrand } from './parse';
+import { parseBrand, type BrandParseResult } from './parse';
 import { selfTest } from './selftest';
 
 export interface LoadedBrand {
@@ -12,9 +12,14 @@ export interface LoadedBrand {
   usable: boolean;
 }
 
-export function loadBrand(text: string): LoadedBrand {
-  const parsed = parseBrand(text);
-  const problems = parsed.usable ? [...parsed.problems, ...selfTest(parsed.brand)] : parsed.problems;
+/**
+ * `test`: how to run the self-tests; a host that keeps results between runs (the CLI's --cache) passes a
+ * memo of `selfTest` keyed by the text, since the self-tests of a large brand file take seconds. `parse`
+ * likewise: the CLI's --cache keeps the parse of the text, which takes a tenth of a second or more.
+ */
+export function loadBrand(text: string, test: (brand: Brand) => BrandProblem[] = selfTest, parse: (text: string) => BrandParseResult = parseBrand): LoadedBrand {
+  const parsed = parse(text);
+  const problems = parsed.usable ? [...parsed.problems, ...test(parsed.brand)] : parsed.problems;
   problems.sort((a, b) => a.start - b.start);
   return { brand: parsed.brand, problems: capped(problems), usable: parsed.usable };
 }

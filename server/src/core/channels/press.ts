@@ -44,20 +44,6 @@ function read(ctx: RuleContext): PressRelease {
   const release: PressRelease = { sections: all, setAside: [] };
   if (h1) release.headline = h1;
 
-  const lead = leadParagraph(doc.tree.children, h1, doc.source);
-  if (lead) {
-    const block = blockIndexOf(doc, lead);
-    if (block >= 0) {
-      release.lead = { node: lead, block };
-      const dateline = parseDateline(doc.blocks[block].text);
-      if (dateline) release.dateline = dateline;
-    }
-  }
-  const d = release.dateline;
-  const fromDateline = d?.year !== undefined ? { year: d.year, month: d.month, day: d.day } : undefined;
-  const date = fromDateline && isValidDate(fromDateline) ? fromDateline : parseIsoDate(doc.frontMatter.date);
-  if (date) release.date = date;
-
   const boilerplateHeadings = ctx.brand.boilerplate.map((b) => b.heading).filter(Boolean);
   for (const s of all) {
     if (CONTACT_HEADING.test(s.title)) {
@@ -78,17 +64,34 @@ function read(ctx: RuleContext): PressRelease {
       release.setAside.push(range);
     }
   }
+
+  // The lead is the release's own first paragraph, never one of a set-aside section: a release with no body
+  // but its boilerplate would otherwise get a dateline inserted into the boilerplate, which the boilerplate
+  // fix then takes out again, on every run of --fix (issue 7: found by the fixed-point property).
+  const lead = leadParagraph(doc.tree.children, h1, doc.source, (node) => isSetAside(release, nodeRange(node).start));
+  if (lead) {
+    const block = blockIndexOf(doc, lead);
+    if (block >= 0) {
+      release.lead = { node: lead, block };
+      const dateline = parseDateline(doc.blocks[block].text);
+      if (dateline) release.dateline = dateline;
+    }
+  }
+  const d = release.dateline;
+  const fromDateline = d?.year !== undefined ? { year: d.year, month: d.month, day: d.day } : undefined;
+  const date = fromDateline && isValidDate(fromDateline) ? fromDateline : parseIsoDate(doc.frontMatter.date);
+  if (date) release.date = date;
   return release;
 }
 
 /**
  * The first paragraph after the headline that carries copy: a subhead (a paragraph that is all bold or
- * italic), a "FOR IMMEDIATE RELEASE" line and images are skipped.
+ * italic), a "FOR IMMEDIATE RELEASE" line, images and the paragraphs of set-aside sections are skipped.
  */
-function leadParagraph(nodes: RootContent[], h1: Heading | undefined, source: string): Paragraph | undefined {
+function leadParagraph(nodes: RootContent[], h1: Heading | undefined, source: string, setAside: (node: RootContent) => boolean): Paragraph | undefined {
   const from = h1 ? nodes.indexOf(h1) + 1 : 0;
   for (const node of nodes.slice(from)) {
-    if (node.type !== 'paragraph') continue;
+    if (node.type !== 'paragraph' || setAside(node)) continue;
     const copy = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
     if (copy.length === 0 || copy.every((c) => c.type === 'image' || c.type === 'imageReference' || c.type === 'html')) continue;
     if (copy.length === 1 && (copy[0].type === 'emphasis' || copy[0].type === 'strong')) continue;

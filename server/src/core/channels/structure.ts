@@ -44,7 +44,7 @@ export function sections(doc: ProseDocument): Section[] {
 
 /** Heading text compared loosely: case, white space and trailing colons are not differences. */
 export function sameHeading(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim();
+  const norm = (s: string): string => s.toLowerCase().replace(/(?<![:\s])[:\s]+$/, '').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
 }
 

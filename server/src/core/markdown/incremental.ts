@@ -37,6 +37,8 @@ export interface ParseStats {
 
 /** A line that defines a link reference or a footnote ("[x]: url", "[^1]: text"). */
 const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:/m;
+/** A line that remark-frontmatter would open front matter with, were it the document's first. */
+const FENCE_LIKE = /^---[ \t]*(?:\r\n?|\n|$)/;
 
 export class IncrementalProse {
   private previous?: { source: string; tree: Root };
@@ -94,6 +96,10 @@ export function reparse(oldSource: string, oldTree: Root, source: string): { tre
   const from = p >= 0 ? lineStart(source, start(nodes[p])) : 0;
   const to = n < nodes.length ? end(nodes[n]) + delta : source.length;
   if (from === 0 && to === source.length) return 'the edit touches every block';
+  // A region parsed on its own that opens with a thematic break `---` would read it as a front matter fence
+  // (remark-frontmatter), and an unclosed fence turns the lists after it into paragraphs: not what the
+  // whole document says (found by the property test: a table, `---`, then a list).
+  if (from > 0 && FENCE_LIKE.test(source.slice(from, from + 16))) return 'a thematic break that opens the region like a front matter fence';
 
   const region = parseMarkdown(source.slice(from, to));
   const lineBase = lineOf(source, from) - 1;

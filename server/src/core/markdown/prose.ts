@@ -230,7 +230,8 @@ class BlockBuilder {
       if (i > runI) this.segments.push({ textStart: base + runI, textEnd: base + i, srcStart: runJ, srcEnd: j, exact: true });
     };
     while (i < value.length) {
-      if (j < r.end && value[i] === src[j] && !(src[j] === '&' && ENTITY.test(src.slice(j, j + 33)))) {
+      // micromark reads U+0000 as U+FFFD (CommonMark): one for one, so the mapping stays exact (issue 7).
+      if (j < r.end && (value[i] === src[j] || (src[j] === '\0' && value[i] === '\ufffd')) && !(src[j] === '&' && ENTITY.test(src.slice(j, j + 33)))) {
         i++;
         j++;
         continue;

@@ -128,8 +128,18 @@ export function findNearMatches(ctx: RuleContext, phrases: ApprovedPhrase[]): Ne
   if (phrases.length === 0) return [];
   const out: NearMatch[] = [];
   ctx.blocks.forEach((analysis, b) => {
-    const words: Word[] = analysis.tokens.filter((t) => t.kind === 'word').map((t) => ({ stem: stem(t.text), start: t.start, end: t.end }));
-    const candidates = phrases.filter((p) => couldCover(p, words));
+    const words: Word[] = [];
+    // The block's words by bucket, counted once for all phrases (a profile showed couldCover, one count
+    // of the block's words per phrase, at 1.2% of a press release's check).
+    const counts = new Map<string, number>();
+    for (const t of analysis.tokens) {
+      if (t.kind !== 'word') continue;
+      const w = { stem: stem(t.text), start: t.start, end: t.end };
+      words.push(w);
+      const key = bucket(w.stem);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const candidates = phrases.filter((p) => couldCover(p, words.length, counts));
     if (candidates.length === 0) return;
     const text = analysis.block.text;
     const maxSentences = Math.max(...candidates.map((p) => p.sentences));
@@ -154,14 +164,9 @@ export function findNearMatches(ctx: RuleContext, phrases: ApprovedPhrase[]): Ne
 }
 
 /** Whether the block holds enough of the phrase's words, by bucket, to reach the coverage at all. */
-function couldCover(phrase: ApprovedPhrase, words: Word[]): boolean {
+function couldCover(phrase: ApprovedPhrase, wordCount: number, counts: ReadonlyMap<string, number>): boolean {
   const need = Math.ceil(NEAR_COVERAGE * phrase.stems.length);
-  if (words.length < need) return false;
-  const counts = new Map<string, number>();
-  for (const w of words) {
-    const key = bucket(w.stem);
-    if (phrase.buckets.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  if (wordCount < need) return false;
   let possible = 0;
   for (const [key, n] of phrase.buckets) possible += Math.min(n, counts.get(key) ?? 0);
   return possible >= need;

@@ -97,6 +97,13 @@ function approvedText(claim: Brand['claims'][number]): string {
   return claim.kind === 'ranking' && claim.approvedWordings.length > 0 ? claim.approvedWordings[0] : approvedStatement(claim);
 }
 
+/** Appends to the list under `key` (a copy per append would make grouping 10,000 documents quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -143,17 +150,20 @@ function findConflicts(docs: readonly DocumentFacts[], brand: Brand): Conflict[]
     for (const s of d.figures) {
       if (s.suppressed) continue;
       const key = s.claim ? `claim\u0000${s.claim}` : `${s.unit}\u0000${s.currency ?? ''}\u0000${s.subject}`;
-      groups.set(key, [...(groups.get(key) ?? []), { ...s, path: d.path }]);
+      pushTo(groups, key, { ...s, path: d.path });
     }
   }
   const out: Conflict[] = [];
   for (const statements of groups.values()) {
     const byValue = new Map<string, typeof statements>();
-    for (const s of statements) byValue.set(valueKey(s.value), [...(byValue.get(valueKey(s.value)) ?? []), s]);
+    for (const s of statements) pushTo(byValue, valueKey(s.value), s);
     if (byValue.size < 2) continue;
-    const pathsOf = (list: typeof statements): Set<string> => new Set(list.map((s) => s.path));
     const lists = [...byValue.values()];
-    const disagree = lists.some((a, i) => lists.some((b, j) => j > i && [...pathsOf(a)].some((p) => [...pathsOf(b)].some((q) => q !== p))));
+    // Two values disagree when some document states one and another document the other: that fails only
+    // when both are stated in one and the same document alone.
+    const paths = lists.map((list) => new Set(list.map((s) => s.path)));
+    const only = (set: Set<string>): string | undefined => (set.size === 1 ? set.values().next().value : undefined);
+    const disagree = paths.some((a, i) => paths.some((b, j) => j > i && (only(a) === undefined || only(a) !== only(b))));
     if (!disagree) continue;
     const first = statements[0];
     const claim = first.claim ? brand.claims.find((c) => c.id === first.claim) : undefined;
@@ -201,7 +211,7 @@ function crossDocFindings(conflicts: readonly Conflict[], brand: Brand, severity
           location: s.location,
           text: s.written,
         };
-        out.set(s.location.path, [...(out.get(s.location.path) ?? []), finding]);
+        pushTo(out, s.location.path, finding);
       }
     }
   }
@@ -210,7 +220,7 @@ function crossDocFindings(conflicts: readonly Conflict[], brand: Brand, severity
 
 function channelSummaries(documents: ReadonlyArray<DocumentSummary & { raw: number }>): ChannelSummary[] {
   const by = new Map<string | null, Array<DocumentSummary & { raw: number }>>();
-  for (const d of documents) by.set(d.channel, [...(by.get(d.channel) ?? []), d]);
+  for (const d of documents) pushTo(by, d.channel, d);
   return [...by]
     .map(([channel, list]) => ({
       channel,

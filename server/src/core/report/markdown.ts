@@ -15,12 +15,16 @@ export interface MarkdownOptions {
  * strikethrough backslash-escaped, `<` and `&` as entities (no HTML), white space folded.
  */
 export function mdText(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
+  // One pass, not four (a profile of the warm 10,000-document report put mdText at 4% of the main thread):
+  // the four replacements touch disjoint characters and none makes a character another one replaces, except
+  // "&lt;", whose "&" the sequential form escaped before making it, as this does.
+  return s.replace(MD_SPECIAL, (m) => MD_ESCAPE[m] ?? ' ');
 }
+
+/** White space that folding changes (a run of two or more, or one that is not a plain space) and the escaped characters. */
+const MD_SPECIAL = /\s{2,}|[^\S ]|[\\`*_[\]|~&<]/g;
+const MD_ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;' };
+for (const c of '\\`*_[]|~') MD_ESCAPE[c] = `\\${c}`;
 
 export function formatReportMarkdown(report: WorkspaceReport, options: MarkdownOptions = {}): string {
   const link = (l: Location): string => `[${mdText(place(l))}](<${hrefFor(l, options.linkPrefix)}>)`;

@@ -57,7 +57,7 @@ function insertion(source: string, heading: string, text: string): { start: numb
     const blankBefore = mark === 0 || /\n[ \t]*\r?\n$/.test(source.slice(0, mark)) ? '' : '\n';
     return { start: mark, end: mark, text: `${blankBefore}${section}\n` };
   }
-  const trimmed = source.replace(/\s+$/, '');
+  const trimmed = source.trimEnd();
   const lead = trimmed.length === 0 ? '' : '\n\n';
   return { start: trimmed.length, end: source.length, text: `${lead}${section}` };
 }

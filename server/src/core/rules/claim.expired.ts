@@ -47,8 +47,14 @@ export const rule: Rule = {
   },
 };
 
-/** The approved boilerplate carrying this claim speaks for itself: boilerplate.expired reports it once. */
+/**
+ * The approved boilerplate carrying this claim speaks for itself: boilerplate.expired reports it once.
+ * The block's normalized text is computed once per block and only when some boilerplate carries the claim:
+ * per use, it made a long paragraph full of figures quadratic (issue 7).
+ */
 function inBoilerplateUsing(ctx: Parameters<Rule['check']>[0], block: number, claimId: string): boolean {
-  const text = normalizeText(ctx.blocks[block].block.text.split(OPAQUE).join(''));
-  return ctx.brand.boilerplate.some((b) => b.usesClaims.includes(claimId) && normalizeText(b.text).includes(text));
+  const carriers = ctx.brand.boilerplate.filter((b) => b.usesClaims.includes(claimId));
+  if (carriers.length === 0) return false;
+  const text = ctx.memo(`claim.expired:block:${block}`, () => normalizeText(ctx.blocks[block].block.text.split(OPAQUE).join('')));
+  return carriers.some((b) => normalizeText(b.text).includes(text));
 }

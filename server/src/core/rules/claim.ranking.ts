@@ -7,6 +7,8 @@ import { normalizeText } from '../text/normalize';
 
 /** Ways of saying first place. */
 const RANK = /(?<![\p{L}\p{N}])(?:#\s?1|no\.\s?1|number one|top-ranked|first-ranked|ranked first)(?![\p{L}\p{N}])/giu;
+/** What every RANK match holds, with the same flags: a block without it is not searched (most blocks). */
+const RANK_HINT = /#|no\.|number one|ranked/iu;
 
 /**
  * A ranking ("No. 1", "#1") about us without the attribution its approved claim requires: "#1 in which
@@ -20,6 +22,7 @@ export const rule: Rule = {
     const rankings = ctx.brand.claims.filter((c) => c.kind === 'ranking' && c.status === 'current');
     if (rankings.length === 0) return;
     ctx.blocks.forEach((b, block) => {
+      if (!RANK_HINT.test(b.block.text)) return;
       RANK.lastIndex = 0;
       for (let m = RANK.exec(b.block.text); m; m = RANK.exec(b.block.text)) {
         const at = { start: m.index, end: m.index + m[0].length };

@@ -35,7 +35,7 @@ export const rule: Rule = {
         const named = lead ? new RegExp(String.raw`^(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){1,6}(${NAME})`, 'u').exec(text.slice(end)) : null;
         if (named) {
           start = end + named[0].length - named[1].length;
-          end = start + named[1].replace(/[\s,.]+$/, '').length;
+          end = start + named[1].replace(/(?<![\s,.])[\s,.]+$/, '').length;
           speaker = text.slice(start, end);
         }
         ours = lead || worksForUs(text, start, end, speaker, company);

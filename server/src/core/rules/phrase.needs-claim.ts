@@ -43,7 +43,7 @@ function isAdjective(ctx: RuleContext, hit: PhraseHit): boolean {
   if (!/^\p{L}+ing$/iu.test(hit.surface)) return true;
   // The word right before it: 100 characters back are plenty, and a hit must not cost the block (issue 7).
   const before = ctx.blocks[hit.block].block.text.slice(Math.max(0, hit.start - 100), hit.start).trimEnd();
-  const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
+  const word = /(?<!\p{L})(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
   return word !== undefined && DETERMINERS.has(word);
 }
 

@@ -5,7 +5,7 @@
 
 /** "monitoring tool" → "monitoring tools", "proxy" → "proxies"; forms ending in s are returned as they are. */
 export function pluralize(form: string): string {
-  const m = /([\p{L}]+)$/u.exec(form);
+  const m = /(?<!\p{L})(\p{L}+)$/u.exec(form);
   if (!m) return form;
   const word = m[1];
   const head = form.slice(0, m.index);

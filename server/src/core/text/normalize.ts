@@ -3,10 +3,9 @@
  * straight/curly quotes, dashes, and the textual forms of trademark symbols are not differences.
  */
 export function normalizeText(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/\(r\)/g, '®')
-    .replace(/\(tm\)/g, '™')
+  const lower = s.toLowerCase();
+  // "(r)" and "(tm)" open with "(": one fast search spares most text two regex passes.
+  return (lower.includes('(') ? lower.replace(/\(r\)/g, '®').replace(/\(tm\)/g, '™') : lower)
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”„]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')

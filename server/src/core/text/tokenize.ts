@@ -51,9 +51,18 @@ const MACHINE_TEXT = new RegExp(
   'gu',
 );
 
+/**
+ * What every alternative of MACHINE_TEXT needs somewhere in the text: a ':' (a scheme), '@', '#', '{', '/',
+ * "www." or a known top-level domain after a dot. Most paragraphs have none, and this test is several times
+ * cheaper than the full expression, which irregexp tries at every position (a profile of the 5 KB press
+ * release put MACHINE_TEXT at 1.6% of a check).
+ */
+const MACHINE_TEXT_HINT = /[:@#{/]|www\.|\.(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b/u;
+
 /** Offset ranges of machine text in `text`, sorted and disjoint. */
 export function machineTextRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!MACHINE_TEXT_HINT.test(text)) return ranges;
   MACHINE_TEXT.lastIndex = 0;
   for (let m = MACHINE_TEXT.exec(text); m; m = MACHINE_TEXT.exec(text)) {
     let end = m.index + m[0].length;
@@ -89,7 +98,10 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
     }
     while (r < opaqueRanges.length && opaqueRanges[r][1] <= i) r++;
     const ch = text[i];
-    if (SPACE.test(ch)) {
+    const code = ch.charCodeAt(0);
+    // ASCII first (most copy): the same answers as SPACE and WORD without a Unicode regex per character
+    // (a profile of the 5 KB press release put tokenize at 4.5% of a check).
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(ch)) {
       glued = false;
       i++;
       continue;
@@ -101,8 +113,8 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
       continue;
     }
     const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
-    const first = charAt(text, i);
-    if (WORD.test(first)) {
+    const first = code < 128 ? ch : charAt(text, i);
+    if (code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : WORD.test(first)) {
       // The run of word characters from i (one regex step, not one test per character), up to the next
       // machine-text range. A word holds no apostrophe or dash, so its key is just its lower case.
       WORD_RUN.lastIndex = i;
@@ -113,7 +125,8 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
       i = j;
     } else {
       const end = i + first.length;
-      tokens.push({ kind: 'punct', start: i, end, text: first, key: foldKey(first), glued });
+      // ASCII punctuation folds to itself, but for the backtick.
+      tokens.push({ kind: 'punct', start: i, end, text: first, key: code < 128 && code !== 96 ? first : foldKey(first), glued });
       i = end;
     }
     glued = true;
