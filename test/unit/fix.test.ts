@@ -28,6 +28,17 @@ suite('fixes', () => {
     assert.equal(fixed('Clients love it.'), 'Customers love it.');
   });
 
+  test('a count noun that replaces a mass noun gets an article only where the phrase has none', () => {
+    assert.equal(fixed('We were looking for monitoring software that scales.'), 'We were looking for an observability platform that scales.');
+    assert.equal(fixed('Monitoring software is hard to run.'), 'An observability platform is hard to run.');
+    assert.equal(fixed('Teams switch to monitoring software.'), 'Teams switch to an observability platform.');
+    // Determined already, or a modifier of the next noun: the plain replacement.
+    assert.equal(fixed('Our monitoring software is slow.'), 'Our observability platform is slow.');
+    assert.equal(fixed('Acme’s monitoring software is slow.'), 'Acme’s observability platform is slow.');
+    assert.equal(fixed('Monitoring software vendors agree.'), 'Observability platform vendors agree.');
+    assert.equal(fixed('We replaced a monitoring tool.'), 'We replaced an observability platform.');
+  });
+
   test('fixes that would change markup are not offered', () => {
     const [variant] = check('Try Lumora**Pulse** today.', brand).findings;
     assert.equal(variant.rule, 'name.variant');

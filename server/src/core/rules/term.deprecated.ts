@@ -102,6 +102,12 @@ function report(ctx: RuleContext, m: Mention, term: Term, form: TermForm, kind: 
       const written = prev.text[0] === prev.text[0].toUpperCase() ? article[0].toUpperCase() + article.slice(1) : article;
       replacement = written + block.block.text.slice(prev.end, m.start) + replacement;
     }
+  } else if (!inflected && block.block.kind !== 'heading' && needsArticle(ctx, m, form.form, term.preferred)) {
+    // "looking for invoice software" → "looking for an accounts payable platform", not "for accounts payable platform".
+    const article = articleFor(replacement);
+    const atStart = ctx.isSentenceStart(m.block, m.start);
+    const body = atStart && !/^\p{Lu}/u.test(term.preferred) ? replacement.charAt(0).toLowerCase() + replacement.slice(1) : replacement;
+    replacement = `${atStart ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${body}`;
   }
   const where = kind === 'admitted' ? ` (${q(form.form)} is admitted only in ${form.channels.join(', ')})` : '';
   ctx.report({
@@ -114,4 +120,32 @@ function report(ctx: RuleContext, m: Mention, term: Term, form: TermForm, kind: 
     source: brandSource('terms', term),
     entryId: term.id,
   });
+}
+
+/** Nouns that take no article ("invoice software"); a count noun put in their place needs one. */
+const MASS_NOUNS = new Set(['software', 'hardware', 'firmware', 'middleware', 'tooling', 'equipment', 'information']);
+/** Words before a noun phrase that already determine it ("our invoice software", "any software"). */
+const DETERMINERS = new Set([...NOUN_BEFORE, 'any', 'some', 'no', 'my', 'which', 'what', 'whose', 'these', 'those', 'such', 'more', 'less', 'much', 'enough', 'of']);
+/** Words that can follow a whole noun phrase; any other word after the term means it modifies a noun ("invoice software vendors"). */
+const AFTER_PHRASE = new Set(['that', 'which', 'who', 'to', 'for', 'with', 'and', 'or', 'but', 'is', 'was', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'does', 'did', 'has', 'had', 'in', 'on', 'at', 'from', 'by', 'as', 'so', 'than', 'like', 'into', 'without', 'since', 'because', 'when', 'where', 'while', 'if']);
+
+/**
+ * Whether replacing a mass-noun term ("invoice software") with a count-noun term ("accounts payable
+ * platform") needs an indefinite article: only when nothing determines the phrase before it and the term
+ * ends its noun phrase (a function word, punctuation or the end of the sentence after it). Otherwise the fix
+ * is the plain replacement, as before.
+ */
+function needsArticle(ctx: RuleContext, m: Mention, deprecated: string, preferred: string): boolean {
+  const lastWord = (s: string): string => (/(?<!\p{L})\p{L}+$/u.exec(s.toLowerCase())?.[0] ?? '');
+  if (!MASS_NOUNS.has(lastWord(deprecated)) || MASS_NOUNS.has(lastWord(preferred)) || /s$/.test(lastWord(preferred))) return false;
+  const tokens = ctx.blocks[m.block].tokens;
+  const prev = tokens[m.first - 1];
+  const next = tokens[m.last + 1];
+  if (prev && !tokens[m.first].glued && prev.kind === 'word' && DETERMINERS.has(prev.key)) return false;
+  // A possessive determines it too: "Acme's invoice software", "our customers' invoice software".
+  if (/(?:['’]s|s['’])\s+$/u.test(ctx.blocks[m.block].block.text.slice(Math.max(0, m.start - 4), m.start))) return false;
+  if (prev && tokens[m.first].glued) return false;
+  if (next && !next.glued && next.kind === 'word' && !AFTER_PHRASE.has(next.key)) return false;
+  if (next && next.glued && next.kind === 'word') return false;
+  return true;
 }
