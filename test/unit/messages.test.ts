@@ -11,7 +11,7 @@ import { applyFixes, check, loadBrand, type Brand, type Finding } from '../../se
 import { NEAR_COVERAGE, NEAR_SIMILARITY, align, makePhrase, phraseSimilarity, type PhraseKind } from '../../server/src/core/messages/near';
 import { LOCATE_SIMILARITY } from '../../server/src/core/messages/boilerplate';
 import { wordDiff } from '../../server/src/core/messages/diff';
-import { approvedKey, fuzzyKey, fuzzyKeyInFull, phraseKey, stem } from '../../server/src/core/messages/normalize';
+import { approvedKey, fuzzyKey, fuzzyKeyInFull, phraseKey, stem, wordsOf } from '../../server/src/core/messages/normalize';
 import { similarity, textSimilarity } from '../../server/src/core/text/similarity';
 import { tokenize } from '../../server/src/core/text/tokenize';
 
@@ -156,6 +156,13 @@ suite('messages: normalisation', () => {
     );
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => fuzzyKey(s) === fuzzyKeyInFull(s)), { numRuns: 2000, seed: 7 });
     assert.equal(fuzzyKey('Lumora Pulse(R) — “see every signal.”'), 'lumora pulse see every signal');
+  });
+
+  test('words read by code are the runs of letters, marks and digits', () => {
+    const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+    const piece = fc.constantFrom('a', 'Z', '7', ' ', '.', '_', "'", '’', '-', 'é', 'É', '\u0301', 'Σ', 'İ', 'ß', '日本', '٣', '😀', '𝐀', '\ud835', '\udc00', '\u00a0', '\ufffc', 'Ledger', '2,500');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), (s) => assert.deepEqual(wordsOf(s), s.match(WORDS) ?? [])), { numRuns: 4000, seed: 9 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => assert.deepEqual(wordsOf(s), s.match(WORDS) ?? [])), { numRuns: 2000, seed: 10 });
   });
 
   test('a word diff shows the first differences in context', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isVerbatim, parseProse, sourceEnd, sourceStart } from '../../server/src/core/markdown/prose';
+import * as fc from 'fast-check';
+import { isVerbatim, parseProse, readFrontMatter, readFrontMatterInFull, simpleFrontMatter, sourceEnd, sourceStart } from '../../server/src/core/markdown/prose';
 import { OPAQUE } from '../../server/src/core/text/tokenize';
 
 suite('prose model', () => {
@@ -76,5 +77,36 @@ suite('prose model', () => {
     const block = parseProse(source).blocks[0];
     const t = block.text.indexOf('another');
     assert.equal(source.slice(sourceStart(block, t), sourceEnd(block, t + 7)), 'another');
+  });
+
+  test('front matter of simple lines reads as the yaml library reads it', () => {
+    // The short road (simpleFrontMatter) must equal the library wherever it answers; elsewhere it declines.
+    const key = fc.oneof(
+      { arbitrary: fc.constantFrom('channel', 'date', 'title', 'a', 'A_b-c', 'subject', 'x1', 'on', 'yes'), weight: 4 },
+      fc.constantFrom('true', 'null', 'False', '__proto__', 'constructor', '1x', '<<', '-a', 'a b'),
+    );
+    const value = fc.array(
+      fc.constantFrom('press', '-', 'release', ' ', '  ', '2026-03-10', '2026', '-03', '12', '1', '0x1', '.', '.5', 'e3', ',', '_', '/', "'", '"', '(', ')', ':', ': ', '#', ' #', '|', '>', '[', ']', '{', '}', '%', '@', '`', '?', '~', 'null', 'Null', 'NULL', 'true', 'TRUE', 'False', 'yes', 'No', 'inf', '.inf', 'NaN', 'é', '\t', '\r', 'Ü'),
+      { maxLength: 8 },
+    ).map((p) => p.join(''));
+    const simple = fc.array(fc.constantFrom('press', 'Release', 'press', ' ', '-', '2026-03-10', '12', '.', ',', '_', '/', "'", '(', ')', 'null', 'true', 'é'), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+    const line = fc.tuple(key, fc.oneof({ arbitrary: fc.constant(': '), weight: 4 }, fc.constantFrom(':', ':  ', ':\t', ' :')), fc.oneof({ arbitrary: simple, weight: 3 }, value)).map(([k, sep, v]) => `${k}${sep}${v}`);
+    const doc = fc.array(line, { maxLength: 4 }).chain((lines) => fc.constantFrom('\n', '\n', '\n', '\r\n').map((nl) => lines.join(nl)));
+    let answered = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        const full = readFrontMatterInFull(text);
+        const short = simpleFrontMatter(text);
+        if (short !== undefined) {
+          answered++;
+          assert.deepEqual(short, full);
+          assert.equal(Object.getPrototypeOf(short), Object.prototype);
+        }
+        assert.deepEqual(readFrontMatter(text), full);
+      }),
+      { numRuns: 4000, seed: 6 },
+    );
+    assert.ok(answered > 100, `the short road answered ${answered} times`);
+    assert.deepEqual(parseProse('---\nchannel: press-release\ndate: 2026-03-10\n---\n\nText.\n').frontMatter, { channel: 'press-release', date: '2026-03-10' });
   });
 });

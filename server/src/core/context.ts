@@ -10,6 +10,7 @@ import { type Quote, blockquoteThirdParty, findQuotes } from './markdown/quotes'
 import { type Token, tokenize } from './text/tokenize';
 import { type Sentence, sentenceIndexAt, splitSentences } from './text/sentences';
 import { type MatchIndex, type Role, type TrieNode } from './match/index-builder';
+import { normalizeText } from './text/normalize';
 
 export interface BlockAnalysis {
   block: ProseBlock;
@@ -133,6 +134,21 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
   };
 }
 
+/**
+ * normalizeText of `[start, end)` of a block (a sentence, usually), once per document: the claim and
+ * phrase rules normalise the same sentences.
+ */
+export function normalizedSpan(ctx: RuleContext, block: number, start: number, end: number): string {
+  const held = ctx.memo('text.normalizedSpans', () => new Map<string, string>());
+  const key = `${block}:${start}:${end}`;
+  let n = held.get(key);
+  if (n === undefined) {
+    n = normalizeText(ctx.blocks[block].block.text.slice(start, end));
+    held.set(key, n);
+  }
+  return n;
+}
+
 /** Whether an attribution names `person` (full name, or surname alone as AP second references do). */
 export function speakerIs(speaker: string, person: Person): boolean {
   const name = person.name.trim();
@@ -195,74 +211,103 @@ function startsWord(tokens: Token[], i: number): boolean {
   return !(tokens[i].glued && prev && prev.kind === 'punct' && prev.key === "'" && tokens[i - 2]?.kind === 'word');
 }
 
-/** Binds an analysis to one rule: reports carry that rule's id and default severity. */
+/**
+ * Binds an analysis to one rule: reports carry that rule's id and default severity. One object per rule,
+ * its methods on the prototype: a closure per method per rule was 500 allocations per check.
+ */
 export function contextFor(analysis: Analysis, rule: string, severity: Severity, sink: Finding[]): RuleContext {
-  const scope = (block: number, offset: number): Scope => scopeAt(analysis, block, offset);
-  const sentenceAt = (block: number, offset: number): Sentence => {
-    const sentences = analysis.blocks[block].sentences;
+  return new BoundContext(analysis, rule, severity, sink);
+}
+
+class BoundContext implements RuleContext {
+  readonly brand: Brand;
+  readonly index: MatchIndex;
+  readonly doc: ProseDocument;
+  readonly blocks: BlockAnalysis[];
+  readonly mentions: Mention[];
+  readonly quotes: Quote[];
+  readonly channel?: string;
+  readonly date: string;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly rule: string,
+    private readonly severity: Severity,
+    private readonly sink: Finding[],
+  ) {
+    this.brand = analysis.brand;
+    this.index = analysis.index;
+    this.doc = analysis.doc;
+    this.blocks = analysis.blocks;
+    this.mentions = analysis.mentions;
+    this.quotes = analysis.quotes;
+    this.channel = analysis.channel;
+    this.date = analysis.date;
+  }
+
+  scope(block: number, offset: number): Scope {
+    return scopeAt(this.analysis, block, offset);
+  }
+
+  sentenceAt(block: number, offset: number): Sentence {
+    const sentences = this.analysis.blocks[block].sentences;
     const i = sentenceIndexAt(sentences, offset);
-    return i >= 0 ? sentences[i] : { start: 0, end: analysis.blocks[block].block.text.length };
-  };
-  return {
-    brand: analysis.brand,
-    index: analysis.index,
-    doc: analysis.doc,
-    blocks: analysis.blocks,
-    mentions: analysis.mentions,
-    quotes: analysis.quotes,
-    channel: analysis.channel,
-    date: analysis.date,
-    scope,
-    sentenceAt,
-    isSentenceStart(block, offset) {
-      const b = analysis.blocks[block].block;
-      const s = sentenceAt(block, offset);
-      // Nothing but punctuation, emoji or hidden text before it in its sentence, or in its label. The last
-      // label at or before the offset by binary search (labels ascend): a spread of every label would cost
-      // the block and overflow the stack in a paragraph with 100,000 of them (issue 7).
-      const label = lastAtOrBefore(b.labels, offset);
-      // The piece of an over-long sentence that was cut (sentences.ts) does not start a sentence.
-      if (s.continues && (label === undefined || label < s.start)) return false;
-      const from = Math.max(s.start, label ?? s.start);
-      return /^[^\p{L}\p{N}]*$/u.test(b.text.slice(from, offset));
-    },
-    formsWithin(block, start, end) {
-      return formsWithin(analysis, block, start, end);
-    },
-    memo<T>(key: string, compute: () => T): T {
-      if (!analysis.memos.has(key)) analysis.memos.set(key, compute());
-      return analysis.memos.get(key) as T;
-    },
-    report(r) {
-      const block = analysis.blocks[r.block].block;
-      const finding: Finding = {
-        rule,
-        severity: r.severity ?? severity,
-        message: r.message,
-        start: sourceStart(block, r.start),
-        end: sourceEnd(block, r.end),
-      };
-      if (r.fix) {
-        const fs = r.fix.start ?? r.start;
-        const fe = r.fix.end ?? r.end;
-        if (isVerbatim(block, fs, fe)) {
-          finding.fix = { title: r.fix.title, start: sourceStart(block, fs), end: sourceEnd(block, fe), text: r.fix.text };
-        }
+    return i >= 0 ? sentences[i] : { start: 0, end: this.analysis.blocks[block].block.text.length };
+  }
+
+  isSentenceStart(block: number, offset: number): boolean {
+    const b = this.analysis.blocks[block].block;
+    const s = this.sentenceAt(block, offset);
+    // Nothing but punctuation, emoji or hidden text before it in its sentence, or in its label. The last
+    // label at or before the offset by binary search (labels ascend): a spread of every label would cost
+    // the block and overflow the stack in a paragraph with 100,000 of them (issue 7).
+    const label = lastAtOrBefore(b.labels, offset);
+    // The piece of an over-long sentence that was cut (sentences.ts) does not start a sentence.
+    if (s.continues && (label === undefined || label < s.start)) return false;
+    const from = Math.max(s.start, label ?? s.start);
+    return /^[^\p{L}\p{N}]*$/u.test(b.text.slice(from, offset));
+  }
+
+  formsWithin(block: number, start: number, end: number): FormHit[] {
+    return formsWithin(this.analysis, block, start, end);
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    const memos = this.analysis.memos;
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  }
+
+  report(r: Report): void {
+    const block = this.analysis.blocks[r.block].block;
+    const finding: Finding = {
+      rule: this.rule,
+      severity: r.severity ?? this.severity,
+      message: r.message,
+      start: sourceStart(block, r.start),
+      end: sourceEnd(block, r.end),
+    };
+    if (r.fix) {
+      const fs = r.fix.start ?? r.start;
+      const fe = r.fix.end ?? r.end;
+      if (isVerbatim(block, fs, fe)) {
+        finding.fix = { title: r.fix.title, start: sourceStart(block, fs), end: sourceEnd(block, fe), text: r.fix.text };
       }
-      if (r.source) finding.source = r.source;
-      if (r.entryId) finding.entryId = r.entryId;
-      if (r.deprecated) finding.deprecated = true;
-      if (r.figure) finding.figure = r.figure;
-      sink.push(finding);
-    },
-    reportAt(r) {
-      const finding: Finding = { rule, severity: r.severity ?? severity, message: r.message, start: r.start, end: r.end };
-      if (r.fix) finding.fix = { title: r.fix.title, start: r.fix.start, end: r.fix.end, text: r.fix.text };
-      if (r.source) finding.source = r.source;
-      if (r.entryId) finding.entryId = r.entryId;
-      sink.push(finding);
-    },
-  };
+    }
+    if (r.source) finding.source = r.source;
+    if (r.entryId) finding.entryId = r.entryId;
+    if (r.deprecated) finding.deprecated = true;
+    if (r.figure) finding.figure = r.figure;
+    this.sink.push(finding);
+  }
+
+  reportAt(r: SourceReport): void {
+    const finding: Finding = { rule: this.rule, severity: r.severity ?? this.severity, message: r.message, start: r.start, end: r.end };
+    if (r.fix) finding.fix = { title: r.fix.title, start: r.fix.start, end: r.fix.end, text: r.fix.text };
+    if (r.source) finding.source = r.source;
+    if (r.entryId) finding.entryId = r.entryId;
+    this.sink.push(finding);
+  }
 }
 
 function formsWithin(analysis: Analysis, block: number, start: number, end: number): FormHit[] {

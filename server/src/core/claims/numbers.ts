@@ -60,8 +60,13 @@ const QUALIFIERS: Array<[RegExp, Qualifier, boolean]> = [
 
 const WORD = Object.keys(WORD_NUMBERS).join('|');
 const CURRENCY = String.raw`(?:US\$|\$|€|£)`;
+// The leading look-ahead names every character a match can start with (a currency sign, the "U" of "US$",
+// a digit, the first letter of a number word; case-folded like the rest, as it shares the flags): it
+// changes no match, and spares irregexp the whole expression at the other positions (a profile of the 5 KB
+// press release put this expression at 5% of the work after the parse).
 const NUMBER = new RegExp(
-  String.raw`(${CURRENCY})?` +
+  String.raw`(?=[\d$€£uzotfsenhd])` +
+    String.raw`(${CURRENCY})?` +
     String.raw`(?:(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(${WORD})\b)` +
     String.raw`(?:(k|K|mm|MM|mn|[mM]|bn|[bB]|tn|[tT])\b|\s+(thousand|million|billion|trillion)\b)?` +
     String.raw`(\s*%|\s+percent\b|\s+per\s?cent\b|[x×](?![\p{L}\d])|\s+times\b)?` +

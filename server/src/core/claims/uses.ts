@@ -9,11 +9,11 @@
  * Each use is computed once per document (RuleContext.memo) and shared by the claim rules.
  */
 import type { Claim } from '../brand/model';
-import type { RuleContext } from '../context';
+import { type RuleContext, normalizedSpan } from '../context';
 import { sentenceRoles } from '../match/about';
 import type { Sentence } from '../text/sentences';
 import { type Figure, type FigureUnit, findFigures } from './numbers';
-import { normalizeText } from '../text/normalize';
+import { normalizeApproved } from '../text/normalize';
 import { claimUnit } from './units';
 
 export type Relation = 'equal' | 'overstated' | 'understated' | 'qualifier' | 'fact';
@@ -58,8 +58,8 @@ function collect(ctx: RuleContext): DocumentFigures {
       const clause = clauseAround(b.block.text, sentence, figure.numberStart);
       const claim = claimFor(ctx, block, clause, figure);
       if (!claim) continue;
-      const sentenceText = normalizeText(b.block.text.slice(sentence.start, sentence.end));
-      const approvedWording = claim.approvedWordings.some((w) => sentenceText.includes(normalizeText(w)));
+      const sentenceText = normalizedSpan(ctx, block, sentence.start, sentence.end);
+      const approvedWording = claim.approvedWordings.some((w) => sentenceText.includes(normalizeApproved(w)));
       uses.push({ claim, block, figure, sentence, relation: compare(claim, figure), approvedWording });
     }
   });

@@ -12,7 +12,7 @@ import type { RuleContext } from '../context';
 import type { ProseBlock, ProseDocument } from '../markdown/prose';
 import { OPAQUE } from '../text/tokenize';
 import { similarity } from '../text/similarity';
-import { approvedKey, bucket, fuzzyKey, stem } from './normalize';
+import { approvedKey, bucket, fuzzyKey, stem, wordsOf } from './normalize';
 
 /** Minimum similarity for a paragraph away from the heading to count as a copy of the boilerplate. */
 export const LOCATE_SIMILARITY = 0.6;
@@ -225,11 +225,9 @@ function add(doc: ProseDocument, use: BoilerplateUse, b: number, start: number, 
 /** The buckets of the text's words (the word tokens of tokenize: runs of letters, marks and digits). */
 function bucketsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of text.match(WORDS) ?? []) out.add(bucket(stem(word)));
+  for (const word of wordsOf(text)) out.add(bucket(stem(word)));
   return out;
 }
-
-const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * `[from, to)` of a block as the reader sees it: where the prose model hid something (OPAQUE), the

@@ -2,7 +2,8 @@ import type { Rule } from '../rule';
 import { documentFigures } from '../claims/uses';
 import { approvedStatement, claimSource, provenance } from '../claims/describe';
 import { q } from '../match/explain';
-import { normalizeText } from '../text/normalize';
+import { normalizeApproved } from '../text/normalize';
+import { normalizedSpan } from '../context';
 
 /**
  * Whether one required-context item ("per user", "per month|/month|a month") is in the sentence. "per X"
@@ -10,7 +11,7 @@ import { normalizeText } from '../text/normalize';
  */
 export function hasContext(sentence: string, item: string): boolean {
   return item.split('|').some((alternative) => {
-    const a = normalizeText(alternative);
+    const a = normalizeApproved(alternative);
     const forms = [a];
     const per = /^per\s+(.+)$/.exec(a);
     if (per) forms.push(`/${per[1]}`, `/ ${per[1]}`, `a ${per[1]}`, `an ${per[1]}`, `each ${per[1]}`);
@@ -31,7 +32,7 @@ export const rule: Rule = {
     for (const use of documentFigures(ctx).uses) {
       if (use.approvedWording || use.claim.requiredContext.length === 0) continue;
       const text = ctx.blocks[use.block].block.text;
-      const sentence = normalizeText(text.slice(use.sentence.start, use.sentence.end));
+      const sentence = normalizedSpan(ctx, use.block, use.sentence.start, use.sentence.end);
       const missing = use.claim.requiredContext.filter((item) => !hasContext(sentence, item));
       if (missing.length === 0) continue;
       const list = missing.map((m) => q(m.split('|')[0])).join(' and ');

@@ -3,7 +3,8 @@ import type { Claim } from '../brand/model';
 import { claimSource } from '../claims/describe';
 import { isAboutUs } from '../match/about';
 import { q } from '../match/explain';
-import { normalizeText } from '../text/normalize';
+import { normalizeApproved } from '../text/normalize';
+import { normalizedSpan } from '../context';
 
 /** Ways of saying first place. */
 const RANK = /(?<![\p{L}\p{N}])(?:#\s?1|no\.\s?1|number one|top-ranked|first-ranked|ranked first)(?![\p{L}\p{N}])/giu;
@@ -29,7 +30,7 @@ export const rule: Rule = {
         if (exempt(ctx, block, at)) continue;
         const sentence = ctx.sentenceAt(block, at.start);
         if (!isAboutUs(ctx, block, sentence, at, ['company', 'names'])) continue;
-        const text = normalizeText(b.block.text.slice(sentence.start, sentence.end));
+        const text = normalizedSpan(ctx, block, sentence.start, sentence.end);
         if (rankings.some((c) => attributed(c, text))) continue;
         const claim = rankings[0];
         const wording = claim.approvedWordings[0];
@@ -54,5 +55,5 @@ function exempt(ctx: Parameters<Rule['check']>[0], block: number, at: { start: n
 
 function attributed(claim: Claim, sentence: string): boolean {
   const evidence = [...(claim.requiredAttribution ? [claim.requiredAttribution] : []), ...claim.approvedWordings];
-  return evidence.some((e) => sentence.includes(normalizeText(e)));
+  return evidence.some((e) => sentence.includes(normalizeApproved(e)));
 }

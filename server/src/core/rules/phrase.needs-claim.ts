@@ -1,10 +1,10 @@
 import type { Rule } from '../rule';
 import type { Claim } from '../brand/model';
 import type { RuleContext } from '../context';
-import { brandSource } from '../context';
+import { brandSource, normalizedSpan } from '../context';
 import { phraseHits, type PhraseHit } from '../match/phrases';
 import { because, q } from '../match/explain';
-import { normalizeText } from '../text/normalize';
+import { normalizeApproved } from '../text/normalize';
 import { isAboutUs } from '../match/about';
 
 /** Articles and possessives that make "-ing" rank words adjectives: "the leading platform", not "who are leading teams". */
@@ -20,7 +20,7 @@ export const rule: Rule = {
       const p = hit.phrase;
       const sentence = ctx.sentenceAt(hit.block, hit.start);
       if (!isAdjective(ctx, hit) || !isAboutUs(ctx, hit.block, sentence, hit, p.appliesTo)) continue;
-      const text = normalizeText(ctx.blocks[hit.block].block.text.slice(sentence.start, sentence.end));
+      const text = normalizedSpan(ctx, hit.block, sentence.start, sentence.end);
       const claims = p.satisfiedBy.map((id) => ctx.brand.claims.find((c) => c.id === id && c.status === 'current')).filter((c): c is Claim => !!c);
       if (claims.some((c) => satisfies(c, text))) continue;
       const wording = claims.flatMap((c) => c.approvedWordings)[0];
@@ -49,5 +49,5 @@ function isAdjective(ctx: RuleContext, hit: PhraseHit): boolean {
 
 function satisfies(claim: Claim, sentence: string): boolean {
   const evidence = [...claim.approvedWordings, ...(claim.requiredAttribution ? [claim.requiredAttribution] : [])];
-  return evidence.some((e) => sentence.includes(normalizeText(e)));
+  return evidence.some((e) => sentence.includes(normalizeApproved(e)));
 }

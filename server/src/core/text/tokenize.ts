@@ -117,11 +117,30 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
     if (code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : WORD.test(first)) {
       // The run of word characters from i (one regex step, not one test per character), up to the next
       // machine-text range. A word holds no apostrophe or dash, so its key is just its lower case.
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text);
-      const j = Math.max(i + first.length, Math.min(run ? WORD_RUN.lastIndex : i + first.length, limit));
+      // An ASCII run is read by code, with no regex match: it ends the run at the first ASCII character that
+      // is neither a letter nor a digit; a non-ASCII character (which may be a letter or a mark) hands the run
+      // to WORD_RUN from i (the same end as before).
+      let runEnd = i;
+      let upper = false;
+      for (; runEnd < n; runEnd++) {
+        const c = text.charCodeAt(runEnd);
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+        if (c >= 65 && c <= 90) {
+          upper = true;
+          continue;
+        }
+        break;
+      }
+      let ascii = true;
+      if (runEnd === i || (runEnd < n && text.charCodeAt(runEnd) >= 128)) {
+        ascii = false;
+        WORD_RUN.lastIndex = i;
+        runEnd = WORD_RUN.exec(text) ? WORD_RUN.lastIndex : i + first.length;
+      }
+      const j = Math.max(i + first.length, Math.min(runEnd, limit));
       const word = text.slice(i, j);
-      tokens.push({ kind: 'word', start: i, end: j, text: word, key: word.toLowerCase(), glued });
+      // Lower-casing ASCII without a capital changes nothing.
+      tokens.push({ kind: 'word', start: i, end: j, text: word, key: ascii && !upper ? word : word.toLowerCase(), glued });
       i = j;
     } else {
       const end = i + first.length;
