@@ -12,6 +12,7 @@ import type { StatusParams, StatusState } from '../protocol';
 import { BrandFiles, WorkspaceFolders, isBrandFileName, uriToPath, type BrandFile } from './brand-files';
 import { brandProblemToDiagnostic, checkDiagnostics, type BrandText } from './convert';
 import type { Settings, SettingsCache } from './settings';
+import { countBySeverity, emptyAnalysis } from './status';
 
 export interface Analysis {
   /** The version analysed, frozen. */
@@ -77,27 +78,27 @@ export class Analyzer {
   }
 
   private compute(document: TextDocument, settings: Settings): Analysis {
-    if (!settings.enable) return empty(document, 'disabled');
+    if (!settings.enable) return emptyAnalysis(document, 'disabled');
     const file = uriToPath(document.uri);
     if (file && this.isBrandDocument(document)) return this.brandFile(document, file);
     const folder = file ? this.folders.containing(file) : this.folders.first();
     // Untitled documents are checked as if they sat at the root of the first workspace folder.
     const anchor = file ?? (folder ? path.join(folder, 'untitled.md') : undefined);
-    if (!anchor) return empty(document, 'missing', 'Save the document in a workspace folder to check it against a brand file.');
-    if (file && isIgnored(settings.ignore, file, folder)) return empty(document, 'ignored', 'The onMessage.ignore setting excludes this document.');
+    if (!anchor) return emptyAnalysis(document, 'missing', 'Save the document in a workspace folder to check it against a brand file.');
+    if (file && isIgnored(settings.ignore, file, folder)) return emptyAnalysis(document, 'ignored', 'The onMessage.ignore setting excludes this document.');
     const brandPath = this.brands.locate(anchor, folder, settings.brandFile);
-    if (!brandPath) return empty(document, 'missing', 'No brand-messaging.yaml in this folder or any folder above it.');
+    if (!brandPath) return emptyAnalysis(document, 'missing', 'No brand-messaging.yaml in this folder or any folder above it.');
     return this.copy(document, anchor, this.brands.get(brandPath), settings);
   }
 
   private copy(document: TextDocument, file: string, brandFile: BrandFile, settings: Settings): Analysis {
     const inForce = brandFile.inForce;
-    if (!inForce) return empty(document, 'invalid', unusableMessage(brandFile), brandFile);
+    if (!inForce) return emptyAnalysis(document, 'invalid', unusableMessage(brandFile), brandFile);
     const relative = path.relative(path.dirname(brandFile.path), file).split(path.sep).join('/');
     const parser = this.parser(document.uri);
     const result = check(document.getText(), inForce.brand, { path: relative, severity: settings.severity, prose: (text) => parser.parse(text) });
     const brand = { uri: brandFile.uri, document: inForce.document, brand: inForce.brand };
-    const analysis = empty(document, brandFile.usable ? 'ok' : 'stale', brandFile.usable ? undefined : staleMessage(brandFile), brandFile);
+    const analysis = emptyAnalysis(document, brandFile.usable ? 'ok' : 'stale', brandFile.usable ? undefined : staleMessage(brandFile), brandFile);
     analysis.findings = result.findings;
     // A document beyond the engine's limits (core/limits.ts) gets one information diagnostic saying why it
     // was not checked, instead of a server busy for minutes or a silent empty list; a rule that threw gets an
@@ -116,18 +117,11 @@ export class Analyzer {
       brandFile = this.brands.get(file);
     }
     const state: StatusState = brandFile.usable ? 'ok' : brandFile.inForce ? 'stale' : 'invalid';
-    const analysis = empty(document, state, state === 'ok' ? undefined : state === 'stale' ? staleMessage(brandFile) : unusableMessage(brandFile), brandFile);
+    const analysis = emptyAnalysis(document, state, state === 'ok' ? undefined : state === 'stale' ? staleMessage(brandFile) : unusableMessage(brandFile), brandFile);
     analysis.diagnostics = brandFile.problems.map((p) => brandProblemToDiagnostic(p, document));
     analysis.status.counts = countBySeverity(brandFile.problems);
     return analysis;
   }
-}
-
-function empty(document: TextDocument, state: StatusState, message?: string, brandFile?: BrandFile): Analysis {
-  const status: StatusParams = { uri: document.uri, state, brandProblems: brandFile?.problems.length ?? 0, counts: { error: 0, warning: 0, info: 0 } };
-  if (brandFile) status.brandFile = brandFile.uri;
-  if (message) status.message = message;
-  return { document, findings: [], diagnostics: [], status, failures: [] };
 }
 
 function snapshot(document: TextDocument): TextDocument {
@@ -138,12 +132,6 @@ function isIgnored(globs: readonly string[], file: string, folder: string | unde
   if (globs.length === 0) return false;
   const relative = folder ? path.relative(folder, file) : path.basename(file);
   return picomatch(globs as string[], { dot: true })(relative.split(path.sep).join('/'));
-}
-
-function countBySeverity(items: ReadonlyArray<{ severity: 'error' | 'warning' | 'info' }>): StatusParams['counts'] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const item of items) counts[item.severity]++;
-  return counts;
 }
 
 function staleMessage(brandFile: BrandFile): string {

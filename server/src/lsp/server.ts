@@ -1,6 +1,7 @@
 /**
  * The language server: capabilities and handlers over the engine. Each handler looks up its document,
- * guards, and delegates to analysis.ts (checking), actions.ts (edits) or convert.ts (LSP shapes).
+ * guards, and delegates to analysis.ts (checking), actions.ts (edits) or convert.ts (LSP shapes); the
+ * per-document handlers are shared with the web server (handlers.ts).
  *
  * Diagnostics are pulled (LSP 3.17 `textDocument/diagnostic`); nothing is pushed. Under pull, pacing is
  * the client's: it pulls after changes, cancels a pull that a newer change overtakes, and with
@@ -10,30 +11,23 @@
  */
 import {
   CodeActionKind,
-  DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
-  type CodeAction,
-  type CodeActionParams,
   type Connection,
-  type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
-  type Position,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatReportsHtml, type Finding } from '../core/index';
-import { FIX_ALL_KIND, FixAllCommand, ReportRequest, StatusNotification, type ReportResult } from '../protocol';
-import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions } from './actions';
+import { formatReportsHtml } from '../core/index';
+import { FIX_ALL_KIND, FixAllCommand, ReportRequest, type ReportResult } from '../protocol';
 import { Analyzer, type Analysis } from './analysis';
 import { BrandFiles, WorkspaceFolders, uriToPath } from './brand-files';
-import { brandEntryLocation, findingsToHover } from './convert';
+import { registerDocumentHandlers } from './handlers';
 import { DiagnosticsPusher } from './push';
 import { SettingsCache } from './settings';
 import { ScanCancelled, scanWorkspace, type ScanHost } from './report';
@@ -49,20 +43,11 @@ export function startServer(connection: Connection): void {
   let client: ClientCapabilities = {};
   let settings = new SettingsCache(undefined);
   let analyzer = new Analyzer(settings, brands, folders);
-  const editOptions = (): EditOptions => ({ documentChanges: !!client.workspace?.workspaceEdit?.documentChanges });
 
   const analyse = async (document: TextDocument): Promise<Analysis> => {
     const analysis = await analyzer.analyse(document);
     for (const failure of analysis.failures) connection.console.error(`Rule ${failure.rule} failed on ${document.uri}: ${failure.message}`);
     return analysis;
-  };
-
-  /** The fix-all edit for exactly the document version in `args`; undefined when it moved on or nothing applies. */
-  const fixAllFor = async (args: unknown): Promise<WorkspaceEdit | undefined> => {
-    const document = isFixAllArgs(args) ? documents.get(args.uri) : undefined;
-    if (!document || !isFixAllArgs(args) || document.version !== args.version) return undefined;
-    const analysis = await analyse(document);
-    return analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
   };
 
   const workspaceDiagnostics = new WorkspaceDiagnostics();
@@ -125,50 +110,7 @@ export function startServer(connection: Connection): void {
     if (file && analyzer.isBrandDocument(document) && brands.reload(file)) recheckAll();
   });
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const analysis = await analyse(document);
-    void connection.sendNotification(StatusNotification.type, analysis.status);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
-  });
-
-  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = await analyse(document);
-    return codeActions(analysis, params.context, {
-      ...editOptions(),
-      deferFixAll: !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
-      openVersion: (uri) => documents.get(uri)?.version ?? null,
-    });
-  });
-
-  connection.onCodeActionResolve(async (action) => {
-    const edit = await fixAllFor(action.data);
-    return edit ? { ...action, edit } : action;
-  });
-
-  connection.onExecuteCommand(async (params) => {
-    const edit = params.command === FixAllCommand.id ? await fixAllFor(params.arguments?.[0]) : undefined;
-    return edit ? connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit }) : { applied: false };
-  });
-
-  connection.onHover(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await analyse(document);
-    const found = findingsAt(analysis, params.position);
-    return found.length ? findingsToHover(found, analysis.document, analysis.brand?.brand.claims) : null;
-  });
-
-  connection.onDefinition(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await analyse(document);
-    const found = findingsAt(analysis, params.position).find((f) => f.source?.start !== undefined);
-    return brandEntryLocation(found?.source, analysis.brand) ?? null;
-  });
+  registerDocumentHandlers({ connection, documents, analyse, client: () => client });
 
   /** The workspace as the report and workspace diagnostics read it. */
   const scanHost = (): ScanHost => ({
@@ -233,12 +175,6 @@ function serverCapabilities(): InitializeResult['capabilities'] {
     executeCommandProvider: { commands: [FixAllCommand.id] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
-}
-
-/** Findings whose span contains the position, or ends at it (the cursor just after a word). */
-function findingsAt(analysis: Analysis, position: Position): Finding[] {
-  const offset = analysis.document.offsetAt(position);
-  return analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
 }
 
 function openText(documents: TextDocuments<TextDocument>, file: string): { uri: string; text: string } | undefined {

@@ -1,31 +1,28 @@
 /**
  * The language server of VS Code for the Web (dist/web/server.js, run in a web worker by
  * dist/web/extension.js): the same engine, pulled diagnostics, quick fixes, fix all, hover and Go to
- * Definition as the Node server (lsp/server.ts), with the same conversions and code actions
- * (lsp/convert.ts, lsp/actions.ts), and no Node API: documents are known by URI in any scheme, and brand
- * files are read by the client through the workspace file system (`onMessage/readFile`) or taken from an
- * open editor. Not here: workspace diagnostics and the consistency report, which walk the file system.
+ * Definition as the Node server (lsp/server.ts), through the same handlers (lsp/handlers.ts), and no
+ * Node API: documents are known by URI in any scheme, and brand files are read by the client through the
+ * workspace file system (`onMessage/readFile`) or taken from an open editor. Not here: workspace
+ * diagnostics and the consistency report, which walk the file system.
  */
 import {
   CodeActionKind,
-  DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
-  type CodeAction,
   type Connection,
   type InitializeResult,
-  type Position,
-  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch/posix';
-import { check, type Finding } from '../core/index';
-import { FIX_ALL_KIND, FixAllCommand, ReadFileRequest, StatusNotification, type StatusParams, type StatusState } from '../protocol';
-import { codeActions, fixAllEdit, isFixAllArgs, FIX_ALL_TITLE, type EditOptions } from '../lsp/actions';
+import { check } from '../core/index';
+import { FIX_ALL_KIND, FixAllCommand, ReadFileRequest, type StatusState } from '../protocol';
 import type { Analysis } from '../lsp/analysis';
-import { brandEntryLocation, brandProblemToDiagnostic, checkDiagnostics, findingsToHover } from '../lsp/convert';
+import { brandProblemToDiagnostic, checkDiagnostics } from '../lsp/convert';
+import { registerDocumentHandlers } from '../lsp/handlers';
 import { SettingsCache, type Settings } from '../lsp/settings';
+import { countBySeverity, emptyAnalysis } from '../lsp/status';
 import { isBrandFileName, WebBrandFiles, type WebBrandFile } from './brands';
 import { baseName, parentUri, relativeUri } from './uris';
 
@@ -43,7 +40,6 @@ export function startWebServer(connection: Connection): void {
   );
   const memo = new Map<string, Analysis>();
   let generation = 0;
-  const editOptions = (): EditOptions => ({ documentChanges: !!client.workspace?.workspaceEdit?.documentChanges });
 
   const containing = (uri: string): string | undefined => folders.filter((f) => relativeUri(f, uri) !== undefined).sort((a, b) => b.length - a.length)[0];
   const isBrandDocument = (uri: string): boolean => isBrandFileName(uri) || brands.isKnown(uri);
@@ -65,31 +61,31 @@ export function startWebServer(connection: Connection): void {
       return TextDocument.create(d.uri, d.languageId, d.version, d.getText());
     };
     const s: Settings = await settings.get(uri);
-    if (!s.enable) return empty(current(), 'disabled');
+    if (!s.enable) return emptyAnalysis(current(), 'disabled');
     if (isBrandDocument(uri)) {
       brands.invalidate(uri);
       const file = await brands.get(uri);
       const document = current();
       const state: StatusState = file.usable ? 'ok' : file.inForce ? 'stale' : 'invalid';
-      const analysis = empty(document, state, state === 'ok' ? undefined : reason(file), file);
+      const analysis = emptyAnalysis(document, state, state === 'ok' ? undefined : reason(file), file);
       analysis.diagnostics = file.problems.map((p) => brandProblemToDiagnostic(p, document));
       analysis.status.counts = countBySeverity(file.problems);
       return analysis;
     }
     const folder = containing(uri);
     if (folder && s.ignore.length > 0 && picomatch(s.ignore, { dot: true })(relativeUri(folder, uri)!)) {
-      return empty(current(), 'ignored', 'The onMessage.ignore setting excludes this document.');
+      return emptyAnalysis(current(), 'ignored', 'The onMessage.ignore setting excludes this document.');
     }
     const brandUri = await brands.locate(uri, folder, s.brandFile);
-    if (!brandUri) return empty(current(), 'missing', 'No brand-messaging.yaml in this folder or any folder above it.');
+    if (!brandUri) return emptyAnalysis(current(), 'missing', 'No brand-messaging.yaml in this folder or any folder above it.');
     const file = await brands.get(brandUri);
     const document = current();
-    if (!file.inForce) return empty(document, 'invalid', reason(file), file);
+    if (!file.inForce) return emptyAnalysis(document, 'invalid', reason(file), file);
     const brandFolder = parentUri(brandUri);
     const path = (brandFolder !== undefined ? relativeUri(brandFolder, uri) : undefined) ?? baseName(uri);
     const result = check(document.getText(), file.inForce.brand, { path, severity: s.severity });
     const brand = { uri: brandUri, document: file.inForce.document, brand: file.inForce.brand };
-    const analysis = empty(document, file.usable ? 'ok' : 'stale', file.usable ? undefined : `${baseName(brandUri)} cannot be used as it is (${reason(file)}); its last good version is in force.`, file);
+    const analysis = emptyAnalysis(document, file.usable ? 'ok' : 'stale', file.usable ? undefined : `${baseName(brandUri)} cannot be used as it is (${reason(file)}); its last good version is in force.`, file);
     analysis.findings = result.findings;
     analysis.diagnostics = checkDiagnostics(result, document, brand);
     analysis.brand = brand;
@@ -102,13 +98,6 @@ export function startWebServer(connection: Connection): void {
     generation++;
     memo.clear();
     if (client.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
-  };
-
-  const fixAllFor = async (args: unknown): Promise<WorkspaceEdit | undefined> => {
-    const document = isFixAllArgs(args) ? documents.get(args.uri) : undefined;
-    if (!document || !isFixAllArgs(args) || document.version !== args.version) return undefined;
-    const analysis = await analyse(document);
-    return analysis.document.version === args.version ? fixAllEdit(analysis.document, analysis.findings, editOptions()) : undefined;
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -167,72 +156,12 @@ export function startWebServer(connection: Connection): void {
     }
   });
 
-  connection.languages.diagnostics.on(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const analysis = await analyse(document);
-    void connection.sendNotification(StatusNotification.type, analysis.status);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
-  });
-
-  connection.onCodeAction(async (params): Promise<CodeAction[]> => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return codeActions(await analyse(document), params.context, {
-      ...editOptions(),
-      deferFixAll: !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
-      openVersion: (uri) => documents.get(uri)?.version ?? null,
-    });
-  });
-
-  connection.onCodeActionResolve(async (action) => {
-    const edit = await fixAllFor(action.data);
-    return edit ? { ...action, edit } : action;
-  });
-
-  connection.onExecuteCommand(async (params) => {
-    const edit = params.command === FixAllCommand.id ? await fixAllFor(params.arguments?.[0]) : undefined;
-    return edit ? connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit }) : { applied: false };
-  });
-
-  connection.onHover(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await analyse(document);
-    const found = findingsAt(analysis, params.position);
-    return found.length ? findingsToHover(found, analysis.document, analysis.brand?.brand.claims) : null;
-  });
-
-  connection.onDefinition(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = await analyse(document);
-    const found = findingsAt(analysis, params.position).find((f) => f.source?.start !== undefined);
-    return brandEntryLocation(found?.source, analysis.brand) ?? null;
-  });
+  registerDocumentHandlers({ connection, documents, analyse, client: () => client });
 
   documents.listen(connection);
   connection.listen();
 }
 
-function empty(document: TextDocument, state: StatusState, message?: string, brandFile?: WebBrandFile): Analysis {
-  const status: StatusParams = { uri: document.uri, state, brandProblems: brandFile?.problems.length ?? 0, counts: { error: 0, warning: 0, info: 0 } };
-  if (brandFile) status.brandFile = brandFile.uri;
-  if (message) status.message = message;
-  return { document, findings: [], diagnostics: [], status, failures: [] };
-}
-
 function reason(file: WebBrandFile): string {
   return file.error ?? file.problems.find((p) => p.severity === 'error')?.message ?? 'it has errors';
-}
-
-function findingsAt(analysis: Analysis, position: Position): Finding[] {
-  const offset = analysis.document.offsetAt(position);
-  return analysis.findings.filter((f) => f.start <= offset && offset <= f.end);
-}
-
-function countBySeverity(items: ReadonlyArray<{ severity: 'error' | 'warning' | 'info' }>): StatusParams['counts'] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const item of items) counts[item.severity]++;
-  return counts;
 }
