@@ -18,22 +18,11 @@ import { run, type Io } from '../../server/src/cli/main';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
 import { stripColor } from '../../server/src/cli/formats/pretty';
 import { Progress, type Terminal } from '../../server/src/cli/terminal';
+import type { JsonFinding } from '../../server/src/core/format';
 import { cli, scratch, type Run } from './support';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BRAND = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'brand', 'lumora.yaml'), 'utf8');
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fix?: { text: string };
-}
 
 const jsonRuns = new Map<string, { files: number; findings: JsonFinding[] }>();
 

@@ -23,24 +23,10 @@ import {
   type Diagnostic,
   type Hover,
 } from 'vscode-languageserver-protocol/node';
+import { BASIC_BRAND } from './basic-protocol';
 import { Editor, applyEdit, uri } from './harness';
 
-const BRAND = `version: 1
-company:
-  name: Lumora
-names:
-  - id: pulse
-    name: Lumora Pulse
-    kind: product
-    mark: none
-    owner: Corporate Communications
-    forbidden_variants: [LumoraPulse]
-terms:
-  - id: customers
-    preferred: customers
-    deprecated: [clients]
-    reason: House style.
-people:
+const BRAND = `${BASIC_BRAND}people:
   - id: jane
     name: Jane Doe
     title: CEO
