@@ -2,18 +2,15 @@
 // there); the server and the CLI are self-contained Node programs.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { nodeBundle } from './esbuild.shared.mjs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...nodeBundle,
   sourcemap: !production,
   minify: production,
-  logLevel: 'warning',
   define: { ON_MESSAGE_VERSION: JSON.stringify(version) },
 };
 

@@ -11,7 +11,7 @@ import { applyFixes, check, loadBrand, type Brand, type Finding } from '../../se
 import { NEAR_COVERAGE, NEAR_SIMILARITY, align, makePhrase, phraseSimilarity, type PhraseKind } from '../../server/src/core/messages/near';
 import { LOCATE_SIMILARITY } from '../../server/src/core/messages/boilerplate';
 import { wordDiff } from '../../server/src/core/messages/diff';
-import { approvedKey, fuzzyKey, fuzzyKeyInFull, phraseKey, stem, wordsOf } from '../../server/src/core/messages/normalize';
+import { BucketTable, approvedKey, bucket, bucketKey, fuzzyKey, fuzzyKeyInFull, phraseKey, stem, wordBucketKey, wordBucketKeys, wordsOf } from '../../server/src/core/messages/normalize';
 import { similarity, textSimilarity } from '../../server/src/core/text/similarity';
 import { tokenize } from '../../server/src/core/text/tokenize';
 
@@ -163,6 +163,39 @@ suite('messages: normalisation', () => {
     const piece = fc.constantFrom('a', 'Z', '7', ' ', '.', '_', "'", '’', '-', 'é', 'É', '\u0301', 'Σ', 'İ', 'ß', '日本', '٣', '😀', '𝐀', '\ud835', '\udc00', '\u00a0', '\ufffc', 'Ledger', '2,500');
     fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), (s) => assert.deepEqual(wordsOf(s), s.match(WORDS) ?? [])), { numRuns: 4000, seed: 9 });
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => assert.deepEqual(wordsOf(s), s.match(WORDS) ?? [])), { numRuns: 2000, seed: 10 });
+  });
+
+  test('word buckets read by code are the keys of the buckets of the words\' stems', () => {
+    // Endings stem() drops or keeps ("-ches", "-xes", "-ses", "-us", "-ss"), capitals, apostrophes (a
+    // possessive), and characters outside ASCII that join a word or break it, or lower-case to two.
+    const piece = fc.constantFrom('a', 'Z', 'S', 's', 'es', 'ES', 'ch', 'sh', 'x', 'z', 'u', 'e', '7', 'bus', 'Ledger', 'matches', "'", '’', "'s", ' ', '.',
+      '-', 'é', 'É', '\u0301', 'Σ', 'İ', 'ß', '日本', '😀', '\ud835', '\u00a0', '“', '—');
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const byDefinition = (s: string) => bucketKey(bucket(stem(s)));
+    fc.assert(fc.property(text, (s) => wordBucketKey(s) === byDefinition(s)), { numRuns: 4000, seed: 11 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (s) => wordBucketKey(s) === byDefinition(s)), { numRuns: 2000, seed: 12 });
+    const listOf = (s: string) => wordsOf(s).map(byDefinition);
+    fc.assert(fc.property(text, (s) => assert.deepEqual(wordBucketKeys(s), listOf(s))), { numRuns: 4000, seed: 13 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => assert.deepEqual(wordBucketKeys(s), listOf(s))), { numRuns: 2000, seed: 14 });
+    // A key stands for one bucket only.
+    const short = fc.string({ unit: fc.constantFrom('a', 'z', '0', '9', 'A', 'é', "'", ''), maxLength: 6 });
+    fc.assert(fc.property(short, short, (a, b) => (bucketKey(a) === bucketKey(b)) === (a === b)), { numRuns: 4000, seed: 15 });
+    assert.equal(wordBucketKey('Matches'), bucketKey('match'));
+    assert.equal(wordBucketKey('Signals'), bucketKey('signa'));
+  });
+
+  test('a bucket table numbers its distinct keys and finds no other', () => {
+    const key = fc.oneof(fc.integer({ min: 0, max: 37 ** 5 }), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 80 }), fc.array(key, { maxLength: 20 }), (keys, others) => {
+        const table = new BucketTable(keys);
+        const distinct = [...new Set(keys)];
+        assert.equal(table.size, distinct.length);
+        assert.deepEqual(distinct.map((k) => table.indexOf(k)), distinct.map((_, i) => i));
+        for (const k of others) assert.equal(table.indexOf(k), distinct.indexOf(k));
+      }),
+      { numRuns: 1000, seed: 16 },
+    );
   });
 
   test('a word diff shows the first differences in context', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findFigures, formatLike } from '../../server/src/core/claims/numbers';
+import * as fc from 'fast-check';
+import { findFigures, findFiguresInFull, formatLike } from '../../server/src/core/claims/numbers';
 
 const read = (text: string) => findFigures(text).map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.qualifier]);
 
@@ -28,6 +29,19 @@ suite('figures', () => {
     assert.deepEqual(read('Pulse 4.2 adds dashboards at 10 a.m. or 10:30; call +1 512-555-0143 on the 3rd.'), []);
     assert.deepEqual(read('On Sept. 16, 2025 we shipped it.').map((r) => r[2]), ['year']);
     assert.deepEqual(read('We are #1 and v2 is out, 24/7.'), []);
+  });
+
+  test('figures found from their possible starts are the figures of the whole scan, for any text', () => {
+    // Pieces near the edges of the start search: number words in any case and inside other words, the
+    // letters that fold to ASCII only under the u flag ("ſ", the Kelvin sign), "US$" and its parts,
+    // scales, units, qualifiers and the characters that make digits a version, a time or an ordinal.
+    const piece = fc.constantFrom('0', '7', '12', '2,500', '4.2', '2016', ',', '.', '$', 'US$', 'us$', 'Uſ$', 'U', 'S', 'u', 's', '€', '£', 'ſ', 'K', 'k', '_',
+      'one', 'One', 'SEVEN', 'ſeven', 'ſix', 'seventeen', 'sixteen', 'hundred', 'dozen', 'someone', 'often', 'tens', ' ', '  ', '\n', '-', ':', '/', '#', '+',
+      'k', 'M', 'bn', ' million', ' thousand', '%', ' percent', ' per cent', 'x', '×', ' times', ' USD', ' dollars', ' or more', 'more than ', 'up to ', 'nearly ',
+      'a.m.', 'v', 'Sept. ', 'Pulse ', 'é', 'Σ', '😀', '\u00a0');
+    const same = (s: string) => assert.deepEqual(findFigures(s), findFiguresInFull(s));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }).map((p) => p.join('')), same), { numRuns: 6000, seed: 11 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), same), { numRuns: 2000, seed: 12 });
   });
 
   test('corrected figures are written the way the writer wrote them', () => {

@@ -1,6 +1,26 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { parseProse } from '../../server/src/core/markdown/prose';
-import { blockquoteThirdParty, findQuotes } from '../../server/src/core/markdown/quotes';
+import { blockquoteThirdParty, findQuotes, quoteSpans } from '../../server/src/core/markdown/quotes';
+
+/** The definition quoteSpans restates with indexOf: one pass, character by character. */
+function quoteSpansByChar(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  let openChar = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open < 0 && (c === '“' || c === '"')) {
+      open = i;
+      openChar = c;
+    } else if (open >= 0 && ((openChar === '“' && c === '”') || (openChar === '"' && c === '"'))) {
+      spans.push([open, i + 1]);
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}
 
 const ours = (speaker: string): boolean => /Okafor|Reyes/.test(speaker);
 
@@ -26,5 +46,11 @@ suite('quotations', () => {
   test('blockquotes are third party unless attributed to our people', () => {
     const doc = parseProse('> We love it.\n> — Jane Doe, Acme\n\ntext\n\n> Ours.\n> — Maya Okafor\n\n> No attribution.');
     assert.deepEqual(blockquoteThirdParty(doc, ours), [true, false, true]);
+  });
+
+  test('quotation marks are paired as a character-by-character scan pairs them', () => {
+    const piece = fc.constantFrom('“', '”', '"', '‘', '’', "'", 'a', ' ', 'said', '\n', '😀');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (s) => assert.deepEqual(quoteSpans(s), quoteSpansByChar(s))), { numRuns: 4000, seed: 11 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => assert.deepEqual(quoteSpans(s), quoteSpansByChar(s))), { numRuns: 1000, seed: 12 });
   });
 });

@@ -116,9 +116,10 @@ export interface Analysis {
 }
 
 export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, channel: string | undefined, date: string): Analysis {
-  const blocks = doc.blocks.map((block) => ({ block, tokens: tokenize(block.text), sentences: splitSentences(block.text) }));
+  const blocks = doc.blocks.map(blockAnalysis);
   const mentions: Mention[] = [];
-  blocks.forEach((analysis, b) => findMentions(analysis, b, index.root, mentions));
+  const scan = trieScan(index.root);
+  blocks.forEach((analysis, b) => findMentions(analysis, b, scan, mentions));
   const isOurs = (speaker: string): boolean => brand.people.some((p) => speakerIs(speaker, p));
   return {
     brand,
@@ -132,6 +133,36 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
     date,
     memos: new Map(),
   };
+}
+
+/**
+ * A block's tokens, and its sentences split on first read: `sentences` reads as the array splitSentences
+ * gives (the same array on every read) and may be assigned like a field. WHY: rules ask for the sentences
+ * of a few blocks (those with a mention, a figure or a boilerplate candidate): 12 of the 21 blocks of the
+ * 5 KB press release, and splitting every block was ~9% of analyse() in a profile. A class, so every
+ * block analysis shares one shape (an object literal with its own getter gets a shape of its own, and
+ * the rules' reads of `tokens` and `block` would see many). Unlike a field, `sentences` is not an own
+ * property: nothing spreads, serialises or lists the keys of a block analysis (grep).
+ */
+function blockAnalysis(block: ProseBlock): BlockAnalysis {
+  return new LazyBlockAnalysis(block, tokenize(block.text));
+}
+
+class LazyBlockAnalysis implements BlockAnalysis {
+  private split: Sentence[] | undefined = undefined;
+
+  constructor(
+    readonly block: ProseBlock,
+    readonly tokens: Token[],
+  ) {}
+
+  get sentences(): Sentence[] {
+    return (this.split ??= splitSentences(this.block.text));
+  }
+
+  set sentences(value: Sentence[]) {
+    this.split = value;
+  }
 }
 
 /**
@@ -176,13 +207,14 @@ export function escapeRegExp(s: string): string {
 }
 
 /** Longest-match scan: at each token, walk the trie as far as the copy allows; keep the deepest roles. */
-function findMentions(analysis: BlockAnalysis, block: number, root: TrieNode, out: Mention[]): void {
+function findMentions(analysis: BlockAnalysis, block: number, scan: TrieScan, out: Mention[]): void {
   const tokens = analysis.tokens;
+  const text = analysis.block.text;
   let i = 0;
   while (i < tokens.length) {
-    let node: TrieNode | undefined = root.children.get(tokens[i].key);
+    let node = step(scan.first, tokens[i].key);
     let best = -1;
-    let bestNode: TrieNode | undefined;
+    let bestNode: ScanNode | undefined;
     for (let j = i; node; ) {
       if (node.roles.length > 0) {
         best = j;
@@ -191,18 +223,138 @@ function findMentions(analysis: BlockAnalysis, block: number, root: TrieNode, ou
       j++;
       if (j >= tokens.length) break;
       const t = tokens[j];
-      node = node.children.get(t.glued ? t.key : ' ' + t.key);
+      node = step(t.glued ? node.glued : node.spaced, t.key);
     }
     if (bestNode && startsWord(tokens, i)) {
       const start = tokens[i].start;
       const end = tokens[best].end;
-      const surface = analysis.block.text.slice(start, end).replace(/\s+/g, ' ');
-      out.push({ block, first: i, last: best, start, end, surface, roles: bestNode.roles });
+      out.push({ block, first: i, last: best, start, end, surface: surfaceOf(text, tokens, i, best), roles: bestNode.roles });
       i = best + 1;
     } else {
       i++;
     }
   }
+}
+
+/**
+ * The words of tokens `first`..`last` as written, white space folded to single spaces: by definition
+ * `text.slice(start, end).replace(/\s+/g, ' ')`. Only tokens hold other characters than white space, so
+ * when no opaque token (which may hold white space) is among them and every gap between them is one
+ * space, the slice is already folded; most mentions are one word or words one space apart, and the
+ * replace was a regular expression and a second string per mention (4% of analyse() in a profile of the
+ * 5 KB press release). Held equal to the definition by a property test (test/unit/mentions.test.ts).
+ */
+export function surfaceOf(text: string, tokens: readonly Token[], first: number, last: number): string {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  let folded = tokens[first].kind !== 'opaque';
+  for (let k = first + 1; folded && k <= last; k++) {
+    const t = tokens[k];
+    const gap = t.start - tokens[k - 1].end;
+    folded = t.kind !== 'opaque' && (gap === 0 || (gap === 1 && text.charCodeAt(t.start - 1) === 32));
+  }
+  const slice = text.slice(start, end);
+  return folded ? slice : slice.replace(/\s+/g, ' ');
+}
+
+/**
+ * The match trie in the shape the scan walks, built once per trie (it is not changed after
+ * buildMatchIndex). Each node's children are split by glue, so a step looks up the token's own key instead
+ * of a new `' ' + key` string, and held in a KeyTable, which compares keys with === instead of hashing them:
+ * a Map hashes every token key it is asked for, and a token's key is a new string whose hash is not yet
+ * known. A profile of the 5 KB press release put the two Map lookups per token at a fifth of analyse()
+ * (964 tokens, 159 of them the start of a form).
+ */
+interface ScanNode {
+  glued: KeyTable;
+  spaced: KeyTable;
+  roles: Role[];
+}
+
+/**
+ * Keys to nodes by open addressing on keySlot, a hash of every UTF-16 unit of the key (nothing allocated
+ * or cached), with at least four times as many slots as keys: a key that is not there (most tokens)
+ * usually lands on an empty slot at once.
+ */
+interface KeyTable {
+  mask: number;
+  keys: Array<string | undefined>;
+  nodes: Array<ScanNode | undefined>;
+}
+
+const EMPTY_TABLE: KeyTable = { mask: 0, keys: [undefined], nodes: [undefined] };
+
+function keySlot(key: string): number {
+  // FNV-1a over every UTF-16 unit. A hash of the first and last units and the length alone put a brand of
+  // 5,000 names into a few thousand slots, so a miss walked long runs of full slots: the brand-file growth
+  // bench went from 1.04× to 2.10×.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function keyTable(entries: Array<[string, ScanNode]>): KeyTable {
+  if (entries.length === 0) return EMPTY_TABLE;
+  let size = 4;
+  while (size < entries.length * 4) size *= 2;
+  const table: KeyTable = { mask: size - 1, keys: new Array<string | undefined>(size).fill(undefined), nodes: new Array<ScanNode | undefined>(size).fill(undefined) };
+  for (const [key, node] of entries) {
+    let i = keySlot(key) & table.mask;
+    while (table.keys[i] !== undefined) i = (i + 1) & table.mask;
+    table.keys[i] = key;
+    table.nodes[i] = node;
+  }
+  return table;
+}
+
+/** The node under `key`, as the Map of the trie node would give it. */
+function step(table: KeyTable, key: string): ScanNode | undefined {
+  const keys = table.keys;
+  for (let i = keySlot(key) & table.mask; ; i = (i + 1) & table.mask) {
+    const k = keys[i];
+    if (k === undefined) return undefined;
+    if (k === key) return table.nodes[i];
+  }
+}
+
+interface TrieScan {
+  /** The forms by their first key, as `root.children`. */
+  first: KeyTable;
+}
+
+const trieScans = new WeakMap<TrieNode, TrieScan>();
+
+function trieScan(root: TrieNode): TrieScan {
+  let scan = trieScans.get(root);
+  if (scan) return scan;
+  const nodes = new Map<TrieNode, ScanNode>();
+  const pending: TrieNode[] = [];
+  const scanNode = (node: TrieNode): ScanNode => {
+    let held = nodes.get(node);
+    if (!held) {
+      held = { glued: EMPTY_TABLE, spaced: EMPTY_TABLE, roles: node.roles };
+      nodes.set(node, held);
+      pending.push(node);
+    }
+    return held;
+  };
+  const first = keyTable([...root.children].map(([key, child]) => [key, scanNode(child)]));
+  // Iterative, not recursive: a brand form of 100,000 words must not overflow the stack (issue 7).
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const held = nodes.get(node)!;
+    const glued: Array<[string, ScanNode]> = [];
+    const spaced: Array<[string, ScanNode]> = [];
+    // An inner key is the token's key, after a space unless the token is glued to the one before (formKeys).
+    for (const [key, child] of node.children) {
+      if (key.startsWith(' ')) spaced.push([key.slice(1), scanNode(child)]);
+      else glued.push([key, scanNode(child)]);
+    }
+    held.glued = keyTable(glued);
+    held.spaced = keyTable(spaced);
+  }
+  scan = { first };
+  trieScans.set(root, scan);
+  return scan;
 }
 
 /** A form cannot start in the middle of a word joined by an apostrophe ("don't" is not "t"). */
@@ -314,14 +466,15 @@ function formsWithin(analysis: Analysis, block: number, start: number, end: numb
   const tokens = analysis.blocks[block].tokens;
   const hits: FormHit[] = [];
   // From the first token at or after `start` (binary search): a call costs the span, not the block (issue 7).
+  const scan = trieScan(analysis.index.root);
   for (let i = firstTokenAt(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
-    let node = analysis.index.root.children.get(tokens[i].key);
+    let node = step(scan.first, tokens[i].key);
     for (let j = i; node && tokens[j].end <= end; ) {
       for (const role of node.roles) hits.push({ role, start: tokens[i].start, end: tokens[j].end });
       j++;
       if (j >= tokens.length) break;
       const t = tokens[j];
-      node = node.children.get(t.glued ? t.key : ' ' + t.key);
+      node = step(t.glued ? node.glued : node.spaced, t.key);
     }
   }
   return hits;

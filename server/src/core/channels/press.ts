@@ -5,9 +5,10 @@
  */
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { RuleContext } from '../context';
+import type { Boilerplate } from '../brand/model';
 import { type CalendarDate, isValidDate, parseIsoDate } from './dates';
 import { type Dateline, parseDateline } from './dateline';
-import { type Section, blockIndexOf, headline, sameHeading, sections } from './structure';
+import { type Section, blockIndexOf, headingKey, headline, sections } from './structure';
 import { nodeRange, plainText } from './text';
 
 export interface PressRelease {
@@ -44,12 +45,13 @@ function read(ctx: RuleContext): PressRelease {
   const release: PressRelease = { sections: all, setAside: [] };
   if (h1) release.headline = h1;
 
-  const boilerplateHeadings = ctx.brand.boilerplate.map((b) => b.heading).filter(Boolean);
+  // Keyed once each (sameHeading is equality of headingKey), not once per section and heading.
+  const boilerplateHeadings = boilerplateHeadingKeys(ctx.brand.boilerplate);
   for (const s of all) {
     if (CONTACT_HEADING.test(s.title)) {
       release.contact ??= { start: s.start, end: s.end, heading: s.heading };
       release.setAside.push({ start: s.start, end: s.end });
-    } else if (LEGAL_HEADING.test(s.title) || boilerplateHeadings.some((h) => sameHeading(h, s.title))) {
+    } else if (LEGAL_HEADING.test(s.title) || (boilerplateHeadings.size > 0 && boilerplateHeadings.has(headingKey(s.title)))) {
       release.setAside.push({ start: s.start, end: s.end });
     }
   }
@@ -83,6 +85,22 @@ function read(ctx: RuleContext): PressRelease {
   if (date) release.date = date;
   return release;
 }
+
+/**
+ * `new Set(boilerplate.map((b) => b.heading).filter(Boolean).map(headingKey))`, once per boilerplate list
+ * (checked against the headings it came from, as context.ts's surnameAtEnd does): building it was the
+ * costliest line of reading the release in a profile of the 5 KB press release.
+ */
+function boilerplateHeadingKeys(boilerplate: readonly Boilerplate[]): Set<string> {
+  const headings = boilerplate.map((b) => b.heading);
+  const held = headingKeySets.get(boilerplate);
+  if (held && held.headings.length === headings.length && held.headings.every((h, i) => h === headings[i])) return held.keys;
+  const keys = new Set(headings.filter(Boolean).map(headingKey));
+  headingKeySets.set(boilerplate, { headings, keys });
+  return keys;
+}
+
+const headingKeySets = new WeakMap<readonly Boilerplate[], { headings: string[]; keys: Set<string> }>();
 
 /**
  * The first paragraph after the headline that carries copy: a subhead (a paragraph that is all bold or

@@ -10,11 +10,28 @@ export type NameUse = 'exact' | 'legal' | 'miscased' | 'generic';
 /** Whether `form` has capitals inside a word or digits inside a word ("PostHog", "iPhone", "S3"): such names
  * are never ordinary words, so any spelling of them is the name. */
 export function isDistinctive(form: string): boolean {
-  return /[\p{L}\p{N}][\p{Lu}]|[\p{L}]\d|\d[\p{L}]|^[\p{Ll}]+[\p{Lu}]/u.test(form);
+  // Forms come from the brand file, the same few on every check: a bounded memo of a pure function, as
+  // normalizeApproved keeps (name.variant and name.company ask it at every mention not written exactly).
+  let held = distinctive.get(form);
+  if (held === undefined) {
+    held = /[\p{L}\p{N}][\p{Lu}]|[\p{L}]\d|\d[\p{L}]|^[\p{Ll}]+[\p{Lu}]/u.test(form);
+    if (distinctive.size >= 5_000) distinctive.clear();
+    distinctive.set(form, held);
+  }
+  return held;
 }
 
+// Hoisted: the bundle the benchmark measures compiles a \p literal inside a function anew on every call.
+// The global ones are only used with replace and match, which start at 0 and leave lastIndex at 0.
+const WORD_START_LOWER = /(^|[\s-])(\p{Ll})/gu;
+const LETTER_RUN = /\p{L}{2,}/gu;
+const QUOTE_BEFORE = /(^|[^\p{L}\p{N}])(['"“‘`])([^'"“”‘’`\n]{0,40})$/u;
+const QUOTE_AFTER = /^([^'"“”‘’`\n]{0,40})(['"”’`])(?![\p{L}\p{N}])/u;
+
+const distinctive = new Map<string, boolean>();
+
 function titleCase(s: string): string {
-  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return s.replace(WORD_START_LOWER, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 function capitalizeFirst(s: string): string {
@@ -45,7 +62,7 @@ function isShouted(ctx: RuleContext, mention: Mention): boolean {
   const block = ctx.blocks[mention.block].block;
   const quote = ctx.quotes.find((q) => q.block === mention.block && q.start <= mention.start && q.end >= mention.end);
   const spoken = quote ? block.text.slice(quote.start, quote.end) : block.blockquote >= 0 ? block.text : undefined;
-  const words = spoken?.match(/\p{L}{2,}/gu) ?? [];
+  const words = spoken?.match(LETTER_RUN) ?? [];
   return words.length >= 3 && words.every((w) => w === w.toUpperCase());
 }
 
@@ -56,8 +73,8 @@ function isShouted(ctx: RuleContext, mention: Mention): boolean {
 function isQuotedLiteral(ctx: RuleContext, mention: Mention): boolean {
   if (mention.surface !== mention.surface.toLowerCase()) return false;
   const text = ctx.blocks[mention.block].block.text;
-  const left = /(^|[^\p{L}\p{N}])(['"“‘`])([^'"“”‘’`\n]{0,40})$/u.exec(text.slice(Math.max(0, mention.start - 41), mention.start));
-  const right = /^([^'"“”‘’`\n]{0,40})(['"”’`])(?![\p{L}\p{N}])/u.exec(text.slice(mention.end, mention.end + 41));
+  const left = QUOTE_BEFORE.exec(text.slice(Math.max(0, mention.start - 41), mention.start));
+  const right = QUOTE_AFTER.exec(text.slice(mention.end, mention.end + 41));
   if (!left || !right) return false;
   const inside = `${left[3]}${mention.surface}${right[1]}`;
   return inside.trim().split(/\s+/).length <= 4;

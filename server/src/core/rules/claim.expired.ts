@@ -9,8 +9,9 @@ const DAY = 24 * 60 * 60 * 1000;
 /** How long before expiry a claim starts to warn. */
 const WARN_DAYS = 30;
 
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+/** Whole days from `from` (a Date.parse result, parsed once per check) to the date `to`. */
+function days(from: number, to: string): number {
+  return Math.round((Date.parse(to) - from) / DAY);
 }
 
 /**
@@ -22,10 +23,11 @@ export const rule: Rule = {
   description: 'An approved claim used after its valid_until date (or within 30 days of it).',
   severity: 'error',
   check(ctx) {
+    const from = Date.parse(ctx.date);
     for (const use of documentFigures(ctx).uses) {
       const until = use.claim.validUntil;
       if (!until || Number.isNaN(Date.parse(until))) continue;
-      const left = days(ctx.date, until);
+      const left = days(from, until);
       if (left > WARN_DAYS || inBoilerplateUsing(ctx, use.block, use.claim.id)) continue;
       const owner = use.claim.owner ? `ask ${use.claim.owner} for the current figure` : 'ask the claim owner for the current figure';
       const text = ctx.blocks[use.block].block.text;

@@ -8,6 +8,7 @@ import {
   formatAp,
   inferYear,
   isValidDate,
+  mayHoldWeekday,
   monthNumber,
   weekdayLike,
   weekdayNumber,
@@ -37,6 +38,8 @@ export const rule: Rule = {
     const reference = pressRelease(ctx).date;
     const source = channelSource(profile.channel);
     ctx.blocks.forEach(({ block }, b) => {
+      // Every match opens with a weekday: a block naming none is skipped without the scan (see mayHoldWeekday).
+      if (!mayHoldWeekday(block.text)) return;
       for (const m of block.text.matchAll(DAY_DATE)) {
         const g = m.groups ?? {};
         const weekday = weekdayNumber(g.weekday);

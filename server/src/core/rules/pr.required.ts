@@ -4,7 +4,7 @@ import type { Person } from '../brand/model';
 import { speakerIs } from '../context';
 import { type Raw, channelSource, fromProfile, num, orList, profileOf, requiredElements, str, strs } from '../channels/profile';
 import { type PressRelease, pressRelease } from '../channels/press';
-import { appendBlock, bodyNodes, firstLine, lastLine, sameHeading } from '../channels/structure';
+import { appendBlock, bodyNodes, firstLine, headingKey, lastLine } from '../channels/structure';
 import { nodeRange } from '../channels/text';
 
 /**
@@ -51,7 +51,9 @@ export const rule: Rule = {
       const entry = ref ? ctx.brand.boilerplate.find((b) => b.id === ref) : undefined;
       if (entry?.requiredIn.includes(channel.id)) continue;
       const heading = entry?.heading ?? (ctx.brand.company ? `About ${ctx.brand.company.name}` : undefined);
-      if (!heading || release.sections.some((s) => sameHeading(s.title, heading))) continue;
+      // sameHeading(title, heading) is headingKey equality: the heading keyed once, not once per section.
+      const key = heading ? headingKey(heading) : undefined;
+      if (!heading || release.sections.some((s) => headingKey(s.title) === key)) continue;
       const what = entry ? `boilerplate '${entry.id}'` : 'the boilerplate';
       absent.push({ has: `no '${heading}' section`, needs: `${what} under the heading '${heading}'` });
     }
@@ -66,7 +68,9 @@ export const rule: Rule = {
         if (person) contactInsert = contactFix(ctx, person, endMarks(raw));
         continue;
       }
-      const missing = wanted.filter((f) => !hasField(ctx, release, f));
+      // The contact's text once for all its fields, not once per field.
+      const text = contactText(ctx, release);
+      const missing = wanted.filter((f) => !hasField(ctx, text, f));
       if (missing.length === 0) continue;
       const at = contact.heading ? nodeRange(contact.heading) : lineAt(ctx.doc.source, contact.start);
       ctx.reportAt({
@@ -125,6 +129,8 @@ function names(people: Person[]): string {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/** EMAIL, every occurrence; used only by `replace`, which starts a global pattern from 0 and leaves it there. */
+const EMAILS = new RegExp(EMAIL.source, 'g');
 const PHONE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 const PERSON_NAME = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+/u;
 const LABEL = /^\s*(?:\*\*|__)?(?:media|press)\s+contacts?\s*:?\s*(?:\*\*|__)?\s*:?/i;
@@ -137,15 +143,17 @@ function contactText(ctx: RuleContext, release: PressRelease): string {
   return ctx.doc.source.slice(from, contact.end).replace(/<!--[\s\S]*?-->/g, ' ').replace(LABEL, '');
 }
 
-function hasField(ctx: RuleContext, release: PressRelease, field: string): boolean {
-  const text = contactText(ctx, release);
+/** Whether the contact's text (contactText) gives `field`. */
+function hasField(ctx: RuleContext, text: string, field: string): boolean {
   switch (field) {
     case 'email':
       return EMAIL.test(text);
     case 'phone':
-      return [...text.matchAll(PHONE)].some((m) => m[0].replace(/\D/g, '').length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(m[0].trim()));
+      // Stops at the first phone number rather than collecting every match first.
+      for (const m of text.matchAll(PHONE)) if (m[0].replace(/\D/g, '').length >= 7 && !/^\d{4}-\d{2}-\d{2}$/.test(m[0].trim())) return true;
+      return false;
     case 'name': {
-      const withoutContacts = text.replace(new RegExp(EMAIL.source, 'g'), ' ');
+      const withoutContacts = text.replace(EMAILS, ' ');
       return ctx.brand.people.some((p) => text.includes(p.name)) || PERSON_NAME.test(withoutContacts);
     }
     default:

@@ -36,7 +36,7 @@ const SPACE = /\s/u;
  * once, not once from every position. Leftmost matches are unchanged: a match inside a run also matches
  * from the run's start.
  */
-const MACHINE_TEXT = new RegExp(
+export const MACHINE_TEXT = new RegExp(
   [
     String.raw`\b(?:https?|ftp|mailto):[^\s<>()]+`,
     String.raw`\bwww\.[^\s<>()]+`,
@@ -52,25 +52,71 @@ const MACHINE_TEXT = new RegExp(
 );
 
 /**
- * What every alternative of MACHINE_TEXT needs somewhere in the text: a ':' (a scheme), '@', '#', '{', '/',
- * "www." or a known top-level domain after a dot. Most paragraphs have none, and this test is several times
+ * What every alternative of MACHINE_TEXT needs somewhere in its match: a ':' (a scheme), '@', '#', '{', '/',
+ * "www." or a known top-level domain after a dot. Most paragraphs have none, and this scan is several times
  * cheaper than the full expression, which irregexp tries at every position (a profile of the 5 KB press
  * release put MACHINE_TEXT at 1.6% of a check).
  */
-const MACHINE_TEXT_HINT = /[:@#{/]|www\.|\.(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b/u;
+const MACHINE_TEXT_HINT = /[:@#{/]|www\.|\.(?:com|org|net|io|ai|co|dev|app|example|cloud|tech|info|biz|gov|edu|me|sh|so|xyz|us|uk|de|fr|eu|ca|au|js)\b/gu;
 
-/** Offset ranges of machine text in `text`, sorted and disjoint. */
+/** MACHINE_TEXT tried at one position only. */
+const MACHINE_TEXT_AT = new RegExp(MACHINE_TEXT.source, 'uy');
+
+/**
+ * Offset ranges of machine text in `text`, sorted and disjoint: the matches of a MACHINE_TEXT scan from the
+ * start, each cut before any sentence punctuation it ends with.
+ *
+ * MACHINE_TEXT is tried only where a match can start. Every match holds a hint (MACHINE_TEXT_HINT), and
+ * every match but a brace expression, which starts at its '{' (itself a hint), holds no white space; so a
+ * match starts between the last white space before the first hint at or after its start and that hint.
+ * Trying those positions in order, each once, finds the scan's leftmost matches, in linear time (issue 7).
+ * A profile of the 5 KB press release put the scan of its two paragraphs with a domain at a tenth of
+ * analyse(): 600 positions tried where 20 can start a match. The scan this restates is kept in
+ * test/unit/tokenize.test.ts and held equal by a property test.
+ */
 export function machineTextRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (!MACHINE_TEXT_HINT.test(text)) return ranges;
-  MACHINE_TEXT.lastIndex = 0;
-  for (let m = MACHINE_TEXT.exec(text); m; m = MACHINE_TEXT.exec(text)) {
-    let end = m.index + m[0].length;
-    // Sentence punctuation after a URL belongs to the sentence, not to the URL.
-    while (end > m.index + 1 && /[.,;:!?'"’”]/.test(text[end - 1])) end--;
-    ranges.push([m.index, end]);
+  let pos = 0;
+  // Every start before `untried` has been tried (or lies inside a match, where the scan does not try it).
+  let untried = 0;
+  for (;;) {
+    MACHINE_TEXT_HINT.lastIndex = pos;
+    const hint = MACHINE_TEXT_HINT.exec(text);
+    if (!hint) return ranges;
+    const h = hint.index;
+    let s = h;
+    while (s > untried && !isSpaceAt(text, s - 1)) s--;
+    let m: RegExpExecArray | null = null;
+    for (; s <= h; s++) {
+      // A unicode scan never starts inside a surrogate pair; a sticky match there would start before it.
+      if (isTrailSurrogateOfPair(text, s)) continue;
+      MACHINE_TEXT_AT.lastIndex = s;
+      if ((m = MACHINE_TEXT_AT.exec(text))) break;
+    }
+    if (m) {
+      let end = s + m[0].length;
+      // Sentence punctuation after a URL belongs to the sentence, not to the URL.
+      while (end > s + 1 && /[.,;:!?'"’”]/.test(text[end - 1])) end--;
+      ranges.push([s, end]);
+      pos = untried = s + m[0].length;
+    } else {
+      pos = untried = h + 1;
+    }
   }
-  return ranges;
+}
+
+/** Whether the UTF-16 unit at `i` is white space (SPACE). */
+function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return !(code >= 0xd800 && code <= 0xdfff) && nonAsciiClass(code) === SPACE_CLASS;
+}
+
+function isTrailSurrogateOfPair(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xdc00 || code > 0xdfff || i === 0) return false;
+  const lead = text.charCodeAt(i - 1);
+  return lead >= 0xd800 && lead <= 0xdbff;
 }
 
 export function foldKey(s: string): string {
@@ -80,6 +126,14 @@ export function foldKey(s: string): string {
 /**
  * Splits `text` into word, punctuation and opaque tokens. Machine text (see machineTextRanges) and the
  * OPAQUE character become single opaque tokens.
+ *
+ * Read by character code, with ASCII first (most copy): a profile of the 5 KB press release put tokenize
+ * at 4.5% of a check, then at two fifths of analyse(). White space, letters and digits are answered by
+ * code, with no Unicode regex; an ASCII punctuation mark is its own key (the backtick folds to "'"). Any
+ * other character is classified once per process by the same expressions as before (SPACE, WORD,
+ * foldKey; see nonAsciiClass): those tests were a regex or three per curly quote, dash or symbol, over a
+ * microsecond each. The definition this restates, one character at a time, is kept in
+ * test/unit/tokenize.test.ts and held equal by a property test.
  */
 export function tokenize(text: string, opaqueRanges: Array<[number, number]> = machineTextRanges(text)): Token[] {
   const tokens: Token[] = [];
@@ -97,60 +151,104 @@ export function tokenize(text: string, opaqueRanges: Array<[number, number]> = m
       continue;
     }
     while (r < opaqueRanges.length && opaqueRanges[r][1] <= i) r++;
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    // ASCII first (most copy): the same answers as SPACE and WORD without a Unicode regex per character
-    // (a profile of the 5 KB press release put tokenize at 4.5% of a check).
-    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(ch)) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        glued = false;
+        i++;
+        continue;
+      }
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
+        // The run of ASCII letters and digits from i; a non-ASCII character after it (which may be a letter
+        // or a mark) hands the run to WORD_RUN from i. Cut at the next machine-text range, never empty.
+        let runEnd = i + 1;
+        let upper = code <= 90 && code >= 65;
+        for (; runEnd < n; runEnd++) {
+          const c = text.charCodeAt(runEnd);
+          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+          if (c >= 65 && c <= 90) {
+            upper = true;
+            continue;
+          }
+          break;
+        }
+        let ascii = true;
+        if (runEnd < n && text.charCodeAt(runEnd) >= 128) {
+          ascii = false;
+          WORD_RUN.lastIndex = i;
+          runEnd = WORD_RUN.exec(text) ? WORD_RUN.lastIndex : i + 1;
+        }
+        const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
+        const j = Math.max(i + 1, Math.min(runEnd, limit));
+        const word = text.slice(i, j);
+        // A word holds no apostrophe or dash, so its key is just its lower case; lower-casing ASCII without
+        // a capital changes nothing.
+        tokens.push({ kind: 'word', start: i, end: j, text: word, key: ascii && !upper ? word : word.toLowerCase(), glued });
+        i = j;
+      } else {
+        const ch = text[i];
+        tokens.push({ kind: 'punct', start: i, end: i + 1, text: ch, key: code === 96 ? "'" : ch, glued });
+        i++;
+      }
+      glued = true;
+      continue;
+    }
+    const cls = code >= 0xd800 && code <= 0xdfff ? undefined : nonAsciiClass(code);
+    if (cls === SPACE_CLASS) {
       glued = false;
       i++;
       continue;
     }
-    if (ch === OPAQUE) {
-      tokens.push({ kind: 'opaque', start: i, end: i + 1, text: ch, key: OPAQUE, glued });
+    if (code === 0xfffc) {
+      tokens.push({ kind: 'opaque', start: i, end: i + 1, text: OPAQUE, key: OPAQUE, glued });
       glued = true;
       i++;
       continue;
     }
-    const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
-    const first = code < 128 ? ch : charAt(text, i);
-    if (code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : WORD.test(first)) {
-      // The run of word characters from i (one regex step, not one test per character), up to the next
-      // machine-text range. A word holds no apostrophe or dash, so its key is just its lower case.
-      // An ASCII run is read by code, with no regex match: it ends the run at the first ASCII character that
-      // is neither a letter nor a digit; a non-ASCII character (which may be a letter or a mark) hands the run
-      // to WORD_RUN from i (the same end as before).
-      let runEnd = i;
-      let upper = false;
-      for (; runEnd < n; runEnd++) {
-        const c = text.charCodeAt(runEnd);
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
-        if (c >= 65 && c <= 90) {
-          upper = true;
-          continue;
-        }
-        break;
-      }
-      let ascii = true;
-      if (runEnd === i || (runEnd < n && text.charCodeAt(runEnd) >= 128)) {
-        ascii = false;
-        WORD_RUN.lastIndex = i;
-        runEnd = WORD_RUN.exec(text) ? WORD_RUN.lastIndex : i + first.length;
-      }
+    // A surrogate (half of an astral character, or a lone one) is read as a whole code point.
+    const first = cls === undefined ? charAt(text, i) : text[i];
+    if (cls === undefined ? WORD.test(first) : cls.word) {
+      WORD_RUN.lastIndex = i;
+      const runEnd = WORD_RUN.exec(text) ? WORD_RUN.lastIndex : i + first.length;
+      const limit = r < opaqueRanges.length ? opaqueRanges[r][0] : n;
       const j = Math.max(i + first.length, Math.min(runEnd, limit));
       const word = text.slice(i, j);
-      // Lower-casing ASCII without a capital changes nothing.
-      tokens.push({ kind: 'word', start: i, end: j, text: word, key: ascii && !upper ? word : word.toLowerCase(), glued });
+      tokens.push({ kind: 'word', start: i, end: j, text: word, key: word.toLowerCase(), glued });
       i = j;
     } else {
-      const end = i + first.length;
-      // ASCII punctuation folds to itself, but for the backtick.
-      tokens.push({ kind: 'punct', start: i, end, text: first, key: code < 128 && code !== 96 ? first : foldKey(first), glued });
-      i = end;
+      tokens.push({ kind: 'punct', start: i, end: i + first.length, text: first, key: cls === undefined ? foldKey(first) : cls.key, glued });
+      i += first.length;
     }
     glued = true;
   }
   return tokens;
+}
+
+/** What tokenize needs to know of a character outside ASCII that is not a surrogate. */
+interface CharClass {
+  /** WORD.test of the character. */
+  word: boolean;
+  /** foldKey of the character (read only when it is not a word character). */
+  key: string;
+}
+
+const SPACE_CLASS: CharClass = { word: false, key: ' ' };
+
+/**
+ * The class of each non-ASCII, non-surrogate UTF-16 code unit seen so far: SPACE_CLASS when SPACE.test
+ * holds of it, else its WORD.test and foldKey. All three depend on the character alone, so computing them
+ * once per character is exact; at most 63,488 entries, a few hundred in practice.
+ */
+const nonAsciiClasses = new Map<number, CharClass>();
+
+function nonAsciiClass(code: number): CharClass {
+  let cls = nonAsciiClasses.get(code);
+  if (cls === undefined) {
+    const ch = String.fromCharCode(code);
+    cls = SPACE.test(ch) ? SPACE_CLASS : { word: WORD.test(ch), key: foldKey(ch) };
+    nonAsciiClasses.set(code, cls);
+  }
+  return cls;
 }
 
 /** The whole code point at `i` (one or two UTF-16 units), or '' past the end. */
