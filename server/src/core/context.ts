@@ -137,7 +137,7 @@ export function analyse(doc: ProseDocument, brand: Brand, index: MatchIndex, cha
 
 /**
  * A block's tokens, and its sentences split on first read: `sentences` reads as the array splitSentences
- * gives (the same array on every read) and may be assigned like a field. WHY: rules ask for the sentences
+ * gives (the same array on every read) and may be assigned like a field. Rules ask for the sentences
  * of a few blocks (those with a mention, a figure or a boilerplate candidate): 12 of the 21 blocks of the
  * 5 KB press release, and splitting every block was ~9% of analyse() in a profile. A class, so every
  * block analysis shares one shape (an object literal with its own getter gets a shape of its own, and
