@@ -11,6 +11,7 @@ import { type Token, tokenize } from './text/tokenize';
 import { type Sentence, sentenceIndexAt, splitSentences } from './text/sentences';
 import { type MatchIndex, type Role, type TrieNode } from './match/index-builder';
 import { normalizeText } from './text/normalize';
+import { type DerivedCache, derived } from './derived';
 
 export interface BlockAnalysis {
   block: ProseBlock;
@@ -188,18 +189,16 @@ export function speakerIs(speaker: string, person: Person): boolean {
 }
 
 /**
- * The surname-at-the-end pattern of a person, built once per person (it depends only on the brand): a
+ * The surname-at-the-end pattern of a person, built once per person (derived.ts): a
  * profile of the 5 KB press release showed a RegExp compiled per quotation per person (speakerIs, 0.6%).
  */
-const surnamePatterns = new WeakMap<Person, { name: string; pattern: RegExp }>();
+const surnamePatterns: DerivedCache<Person, RegExp> = new WeakMap();
 
 function surnameAtEnd(person: Person, name: string): RegExp {
-  const held = surnamePatterns.get(person);
-  if (held && held.name === name) return held.pattern;
-  const last = name.split(/\s+/).pop() ?? name;
-  const pattern = new RegExp(`(?:^|\\s)${escapeRegExp(last)}$`, 'u');
-  surnamePatterns.set(person, { name, pattern });
-  return pattern;
+  return derived(surnamePatterns, person, [name], () => {
+    const last = name.split(/\s+/).pop() ?? name;
+    return new RegExp(`(?:^|\\s)${escapeRegExp(last)}$`, 'u');
+  });
 }
 
 export function escapeRegExp(s: string): string {

@@ -10,6 +10,7 @@ import { type CalendarDate, isValidDate, parseIsoDate } from './dates';
 import { type Dateline, parseDateline } from './dateline';
 import { type Section, blockIndexOf, headingKey, headline, sections } from './structure';
 import { nodeRange, plainText } from './text';
+import { type DerivedCache, derived } from '../derived';
 
 export interface PressRelease {
   headline?: Heading;
@@ -88,19 +89,15 @@ function read(ctx: RuleContext): PressRelease {
 
 /**
  * `new Set(boilerplate.map((b) => b.heading).filter(Boolean).map(headingKey))`, once per boilerplate list
- * (checked against the headings it came from, as context.ts's surnameAtEnd does): building it was the
- * costliest line of reading the release in a profile of the 5 KB press release.
+ * (derived.ts): building it was the costliest line of reading the release in a profile of the 5 KB press
+ * release.
  */
 function boilerplateHeadingKeys(boilerplate: readonly Boilerplate[]): Set<string> {
   const headings = boilerplate.map((b) => b.heading);
-  const held = headingKeySets.get(boilerplate);
-  if (held && held.headings.length === headings.length && held.headings.every((h, i) => h === headings[i])) return held.keys;
-  const keys = new Set(headings.filter(Boolean).map(headingKey));
-  headingKeySets.set(boilerplate, { headings, keys });
-  return keys;
+  return derived(headingKeySets, boilerplate, headings, () => new Set(headings.filter(Boolean).map(headingKey)));
 }
 
-const headingKeySets = new WeakMap<readonly Boilerplate[], { headings: string[]; keys: Set<string> }>();
+const headingKeySets: DerivedCache<readonly Boilerplate[], Set<string>> = new WeakMap();
 
 /**
  * The first paragraph after the headline that carries copy: a subhead (a paragraph that is all bold or

@@ -6,6 +6,7 @@
  */
 import type { Company, Person } from '../brand/model';
 import type { Mention, RuleContext } from '../context';
+import { type DerivedCache, derived } from '../derived';
 
 /**
  * A Map, not a plain object: a written title is copy, and a word like "constructor" or "__proto__" looked
@@ -91,18 +92,13 @@ export function titleAgrees(written: string, person: Person, companyWords: Set<s
 }
 
 /**
- * The words of a person's title and short title, once per person (they depend only on the brand; checked
- * against the strings they came from, as context.ts's surnameAtEnd does): person.title asked for them at
- * every mention with a written title.
+ * The words of a person's title and short title, once per person (derived.ts): person.title asked for them
+ * at every mention with a written title.
  */
-const allowedTitles = new WeakMap<Person, { title?: string; titleShort?: string; words: Set<string> }>();
+const allowedTitles: DerivedCache<Person, Set<string>> = new WeakMap();
 
 function allowedTitleWords(person: Person): Set<string> {
-  const held = allowedTitles.get(person);
-  if (held && held.title === person.title && held.titleShort === person.titleShort) return held.words;
-  const words = new Set([...titleWords(person.title ?? ''), ...titleWords(person.titleShort ?? '')]);
-  allowedTitles.set(person, { title: person.title, titleShort: person.titleShort, words });
-  return words;
+  return derived(allowedTitles, person, [person.title, person.titleShort], () => new Set([...titleWords(person.title ?? ''), ...titleWords(person.titleShort ?? '')]));
 }
 
 const APPOSITIVE = /^,\s+((?:the\s+)?[^,.;:“”"()]+?)(?=\s+(?:at|of|for|with|from)\s+\p{Lu}|,|\.(?:\s|$)|;|\)|$)/u;
@@ -142,13 +138,10 @@ function titleBefore(ctx: RuleContext, m: Mention): WrittenTitle | undefined {
 /** Lower-case words of the company's names, which may stand inside a title ("Lumora CFO"). */
 export function companyWords(ctx: RuleContext): Set<string> {
   const c = ctx.brand.company;
-  // Once per company entry (checked against the names it came from, as context.ts's surnameAtEnd does):
-  // person.title asked on every check, a fifth of its time in a profile of the 5 KB press release.
-  const held = c ? companyWordSets.get(c) : undefined;
-  if (c && held && held.name === c.name && held.legalName === c.legalName) return held.words;
-  const words = new Set([c?.name, c?.legalName].filter((s): s is string => !!s).flatMap((s) => s.toLowerCase().split(/\s+/)));
-  if (c) companyWordSets.set(c, { name: c.name, legalName: c.legalName, words });
-  return words;
+  const words = () => new Set([c?.name, c?.legalName].filter((s): s is string => !!s).flatMap((s) => s.toLowerCase().split(/\s+/)));
+  // Once per company entry (derived.ts): person.title asked on every check, a fifth of its time in a
+  // profile of the 5 KB press release.
+  return c ? derived(companyWordSets, c, [c.name, c.legalName], words) : words();
 }
 
-const companyWordSets = new WeakMap<Company, { name: string; legalName?: string; words: Set<string> }>();
+const companyWordSets: DerivedCache<Company, Set<string>> = new WeakMap();

@@ -13,6 +13,7 @@ import type { ProseBlock, ProseDocument } from '../markdown/prose';
 import { OPAQUE } from '../text/tokenize';
 import { similarity } from '../text/similarity';
 import { BucketTable, approvedKey, fuzzyKey, wordBucketKeys, type BucketKey } from './normalize';
+import { type DerivedCache, derived } from '../derived';
 
 /** Minimum similarity for a paragraph away from the heading to count as a copy of the boilerplate. */
 export const LOCATE_SIMILARITY = 0.6;
@@ -152,8 +153,6 @@ interface PartView {
 
 /** An entry's approved text as the search reads it. */
 interface EntryView {
-  /** The entry's text these were made from. */
-  text: string;
   /** partsOf(entry). */
   texts: string[];
   parts: PartView[];
@@ -163,19 +162,17 @@ interface EntryView {
 
 /**
  * The approved paragraphs, their fuzzy keys and word buckets depend only on the brand: computed once per
- * entry, not once per document (a profile of the 5 KB press release showed them rebuilt on every check,
- * and later the split into paragraphs at 3% of the locating).
+ * entry (derived.ts), not once per document (a profile of the 5 KB press release showed them rebuilt on
+ * every check, and later the split into paragraphs at 3% of the locating).
  */
-const entryViews = new WeakMap<Boilerplate, EntryView>();
+const entryViews: DerivedCache<Boilerplate, EntryView> = new WeakMap();
 
 function entryView(entry: Boilerplate): EntryView {
-  const held = entryViews.get(entry);
-  if (held && held.text === entry.text) return held;
-  const texts = partsOf(entry);
-  const parts = texts.map((text) => ({ fuzzy: fuzzyKey(text), buckets: new BucketTable(wordBucketKeys(text)) }));
-  const made = { text: entry.text, texts, parts, shortest: Math.min(...parts.map((p) => p.fuzzy.length)) };
-  entryViews.set(entry, made);
-  return made;
+  return derived(entryViews, entry, [entry.text], () => {
+    const texts = partsOf(entry);
+    const parts = texts.map((text) => ({ fuzzy: fuzzyKey(text), buckets: new BucketTable(wordBucketKeys(text)) }));
+    return { texts, parts, shortest: Math.min(...parts.map((p) => p.fuzzy.length)) };
+  });
 }
 
 /**

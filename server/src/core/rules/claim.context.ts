@@ -5,6 +5,7 @@ import { approvedStatement, claimSource, provenance } from '../claims/describe';
 import { q } from '../match/explain';
 import { normalizeApproved } from '../text/normalize';
 import { normalizedSpan } from '../context';
+import { type DerivedCache, derived } from '../derived';
 
 /**
  * Whether one required-context item ("per user", "per month|/month|a month") is in the sentence. "per X"
@@ -32,14 +33,10 @@ function contextTest(item: string): (sentence: string) => boolean {
  * brand): built per use, with a fresh parse per check of the 5 KB press release, this rule cost up to three
  * times what it costs with the patterns held (side by side in one process).
  */
-const contextTests = new WeakMap<Claim, { items: readonly string[]; tests: Array<(sentence: string) => boolean> }>();
+const contextTests: DerivedCache<Claim, Array<(sentence: string) => boolean>> = new WeakMap();
 
 function testsFor(claim: Claim): Array<(sentence: string) => boolean> {
-  const held = contextTests.get(claim);
-  if (held && held.items === claim.requiredContext) return held.tests;
-  const tests = claim.requiredContext.map(contextTest);
-  contextTests.set(claim, { items: claim.requiredContext, tests });
-  return tests;
+  return derived(contextTests, claim, [claim.requiredContext], () => claim.requiredContext.map(contextTest));
 }
 
 function escape(s: string): string {

@@ -4,6 +4,7 @@ import { approvedStatement, claimSource, provenance } from '../claims/describe';
 import { q } from '../match/explain';
 import type { Claim } from '../brand/model';
 import { escapeRegExp } from '../context';
+import { type DerivedCache, derived } from '../derived';
 
 /** A framing the brand file forbids for a claim ("guaranteed" for an SLA): matched with simple inflections. */
 function framingPattern(framing: string): RegExp {
@@ -18,14 +19,10 @@ function framingPattern(framing: string): RegExp {
  * the brand): built per use, with a fresh parse per check of the 5 KB press release, this rule cost three
  * to five times what it costs with the patterns held (side by side in one process).
  */
-const framingPatterns = new WeakMap<Claim, { framings: readonly string[]; patterns: RegExp[] }>();
+const framingPatterns: DerivedCache<Claim, RegExp[]> = new WeakMap();
 
 function patternsFor(claim: Claim): RegExp[] {
-  const held = framingPatterns.get(claim);
-  if (held && held.framings === claim.forbiddenFramings) return held.patterns;
-  const patterns = claim.forbiddenFramings.map(framingPattern);
-  framingPatterns.set(claim, { framings: claim.forbiddenFramings, patterns });
-  return patterns;
+  return derived(framingPatterns, claim, [claim.forbiddenFramings], () => claim.forbiddenFramings.map(framingPattern));
 }
 
 /** An approved claim presented with a framing the brand file forbids, such as an SLA called a guarantee. */

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import type { Company, Person } from '../brand/model';
 import type { BrandSource } from '../types';
 import { brandSource, escapeRegExp, speakerIs, type RuleContext } from '../context';
+import { type DerivedCache, derived } from '../derived';
 
 /** Words that make someone at an organisation its customer or partner rather than its employee. */
 const OUTSIDER = /\b(?:customers?|clients?|users?|partners?|investors?|analysts?|resellers?|advis[eo]rs?|members?|fans?|board)\b/i;
@@ -79,23 +80,25 @@ interface CompanyPatterns {
 }
 
 /**
- * The company's patterns, compiled once per company entry (they depend only on the brand; checked against
- * the names they came from, as context.ts's surnameAtEnd does): a profile of the 5 KB press release showed
- * person.quote-speaker building the alternation and three to four RegExps per quotation, most of its ~30 µs.
+ * The company's patterns, compiled once per company entry (derived.ts): a profile of the 5 KB press release
+ * showed person.quote-speaker building the alternation and three to four RegExps per quotation, most of
+ * its ~30 µs.
  */
-const patternsByCompany = new WeakMap<Company, { names: Array<string | undefined>; patterns: CompanyPatterns | undefined }>();
+const patternsByCompany: DerivedCache<Company, CompanyPatterns | undefined> = new WeakMap();
 
 /** The company's patterns; undefined without a company entry, or with one whose names are all blank. */
 function companyPatterns(ctx: RuleContext): CompanyPatterns | undefined {
   const c = ctx.brand.company;
   if (!c) return undefined;
   const names = [c.name, c.legalName, c.firstMention];
-  const held = patternsByCompany.get(c);
-  if (held && held.names.every((n, i) => n === names[i])) return held.patterns;
+  return derived(patternsByCompany, c, names, () => patternsOf(names));
+}
+
+function patternsOf(names: ReadonlyArray<string | undefined>): CompanyPatterns | undefined {
   const forms = [...new Set(names.filter((s): s is string => !!s && !!s.trim()))].sort((a, b) => b.length - a.length);
   const company = forms.map(escapeRegExp).join('|');
   // An entry with no usable name matched nothing before either: the rule tested `if (company)` on "".
-  const patterns: CompanyPatterns | undefined = company === '' ? undefined : {
+  return company === '' ? undefined : {
     forms,
     lead: new RegExp(String.raw`^(?:${company})(?:['’]s)?$`, 'u'),
     inName: new RegExp(String.raw`^(?:${company})(?:['’]s)?\s`, 'u'),
@@ -103,8 +106,6 @@ function companyPatterns(ctx: RuleContext): CompanyPatterns | undefined {
     before: new RegExp(String.raw`(?:^|[\s(“"])(?:${company})(?:['’]s)?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,6}$`, 'u'),
     after: new RegExp(String.raw`^,\s+([^,;:“”"()]{1,80}?)\s+(?:at|of|for|with)\s+(?:${company})(?:['’]s)?(?![\p{L}\p{N}])`, 'u'),
   };
-  patternsByCompany.set(c, { names, patterns });
-  return patterns;
 }
 
 /** Whether the attribution ties the speaker to the company: before the name, in the name, or in a title after it. */

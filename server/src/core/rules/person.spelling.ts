@@ -4,6 +4,7 @@ import type { RuleContext } from '../context';
 import { brandSource } from '../context';
 import { editDistance } from '../text/distance';
 import { q } from '../match/explain';
+import { type DerivedCache, derived } from '../derived';
 
 /** Misspellings of a spokesperson's name: the right first name with a surname one or two letters off, or
  * the right surname with a first name one letter off. A different person who shares a first name
@@ -48,20 +49,16 @@ function nameParts(p: Person): [string, string] {
 
 /**
  * Every first name and surname in `people`: a word that is someone's real name is not a typo of another's.
- * Once per list of people (it depends only on the brand; checked against the names it came from, as
- * context.ts's surnameAtEnd does): a profile of the 5 KB press release showed it at two thirds of
+ * Once per list of people (derived.ts): a profile of the 5 KB press release showed it at two thirds of
  * person.spelling's time, rebuilt on every check.
  */
 function knownNameWords(ctx: RuleContext): Set<string> {
   const people = ctx.brand.people;
-  const held = knownNames.get(people);
-  if (held && held.names.length === people.length && held.names.every((n, i) => n === people[i].name)) return held.words;
-  const words = new Set(people.flatMap((p) => p.name.toLowerCase().split(/\s+/)));
-  knownNames.set(people, { names: people.map((p) => p.name), words });
-  return words;
+  const names = people.map((p) => p.name);
+  return derived(knownNames, people, names, () => new Set(names.flatMap((n) => n.toLowerCase().split(/\s+/))));
 }
 
-const knownNames = new WeakMap<readonly Person[], { names: string[]; words: Set<string> }>();
+const knownNames: DerivedCache<readonly Person[], Set<string>> = new WeakMap();
 
 function report(ctx: RuleContext, block: number, start: number, end: number, person: Person): void {
   const written = ctx.blocks[block].block.text.slice(start, end);

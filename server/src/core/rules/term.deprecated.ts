@@ -6,6 +6,7 @@ import { brandSource } from '../context';
 import { articleFor, pluralize } from '../text/inflect';
 import { trailingLetters } from '../text/normalize';
 import { because, q } from '../match/explain';
+import { type DerivedCache, derived } from '../derived';
 
 /**
  * Part-of-speech cues for forms such as `{form: signup, pos: verb}`. A form reads as a verb only with a
@@ -58,20 +59,17 @@ function inProperName(ctx: RuleContext, m: Mention, form: string): boolean {
 
 /**
  * A term whose deprecated form differs from the preferred one only in case ("urls" → "URLs") compares case.
- * Once per term (it depends only on the brand; checked against the forms it came from, as context.ts's
- * surnameAtEnd does): a profile of the 5 KB press release showed it, asked at every mention with a term
- * role, at a quarter of term.deprecated's time.
+ * Once per term (derived.ts): a profile of the 5 KB press release showed it, asked at every mention with
+ * a term role, at a quarter of term.deprecated's time.
  */
 function isCaseRule(term: Term): boolean {
-  const held = caseRules.get(term);
-  if (held && held.preferred === term.preferred && held.forms.length === term.deprecated.length && held.forms.every((f, i) => f === term.deprecated[i].form)) return held.value;
-  const preferred = term.preferred.toLowerCase();
-  const value = term.deprecated.some((f) => f.form !== term.preferred && f.form.toLowerCase() === preferred);
-  caseRules.set(term, { preferred: term.preferred, forms: term.deprecated.map((f) => f.form), value });
-  return value;
+  return derived(caseRules, term, [term.preferred, ...term.deprecated.map((f) => f.form)], () => {
+    const preferred = term.preferred.toLowerCase();
+    return term.deprecated.some((f) => f.form !== term.preferred && f.form.toLowerCase() === preferred);
+  });
 }
 
-const caseRules = new WeakMap<Term, { preferred: string; forms: string[]; value: boolean }>();
+const caseRules: DerivedCache<Term, boolean> = new WeakMap();
 
 /** Whether `surface` is `form`: exactly, or case-insensitively unless `exact`. A capital at the start of a
  * sentence is not a difference ("Urls" is "urls"). */
