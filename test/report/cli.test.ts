@@ -149,8 +149,12 @@ suite('report: .gitignore', () => {
       '.gitignore': '*.md\n!*.keep.md\nbuild/\n/only-root.txt\n',
       'a.md': '',
       'a.keep.md': '',
-      'sub/.gitignore': '!b.md\n',
+      'sub/.gitignore': '!b.md\n/deep/anchored.txt\nskip/\n',
       'sub/b.md': '',
+      'sub/deep/anchored.txt': '',
+      'sub/deeper/deep/anchored.txt': '',
+      'sub/x/skip/y/z.txt': '',
+      'skip/kept.txt': '',
       'sub/c.md': '',
       'build/x.keep.md': '',
       'only-root.txt': '',
@@ -165,5 +169,10 @@ suite('report: .gitignore', () => {
     assert.equal(ignored('build/x.keep.md'), true, 'a file in an ignored folder cannot be re-included');
     assert.equal(ignored('only-root.txt'), true);
     assert.equal(ignored('sub/only-root.txt'), false, 'a leading slash anchors to the .gitignore’s folder');
+    assert.equal(ignored('sub/deep/anchored.txt'), true, 'an anchored pattern of a deeper .gitignore, from its folder');
+    assert.equal(ignored('sub/deeper/deep/anchored.txt'), false, 'anchored: not further down');
+    assert.equal(ignored('sub/x/skip/y/z.txt'), true, 'a folder pattern of a deeper .gitignore, at any depth below it');
+    assert.equal(ignored('skip/kept.txt'), false, 'a deeper .gitignore does not apply above its folder');
+    assert.equal(ignored('build/x.keep.md'), true, 'asked again, from what is known of the folder');
   });
 });

@@ -109,6 +109,25 @@ suite('report: cross-document conflicts (claim.cross-doc)', () => {
     assert.equal(r.totals.conflicts, 1);
   });
 
+  test('a finding names at most four other figures, those stated most, and three places for each; the conflict keeps them all', () => {
+    const docs: Record<string, string> = {};
+    // Seven figures for one subject: 40 in five documents, 41 to 46 in one each.
+    for (let i = 0; i < 5; i++) docs[`forty/${i}.md`] = 'Acme Rocket connects to 40 integrations.\n';
+    for (let n = 41; n <= 46; n++) docs[`other/${n}.md`] = `Acme Rocket connects to ${n} integrations.\n`;
+    const r = report(docs);
+    assert.equal(r.conflicts.length, 1);
+    assert.equal(r.conflicts[0].values.length, 7);
+    assert.equal(r.conflicts[0].values.reduce((n, v) => n + v.statements.length, 0), 11, 'the conflict lists every statement');
+    const on46 = r.documents.find((d) => d.path === 'other/46.md')!.findings.find((f) => f.rule === 'claim.cross-doc')!;
+    assert.equal(
+      on46.message,
+      "'46' integrations here; other documents say 45 (other/45.md:1); 44 (other/44.md:1); 43 (other/43.md:1); 40 (forty/0.md:1, forty/1.md:1, forty/2.md:1 and 2 more); and 2 other figures in 2 places. Make them agree.",
+    );
+    const on40 = r.documents.find((d) => d.path === 'forty/0.md')!.findings.find((f) => f.rule === 'claim.cross-doc')!;
+    assert.match(on40.message, /other documents say 46 \(other\/46\.md:1\); 45 \(other\/45\.md:1\); 44 \(other\/44\.md:1\); 43 \(other\/43\.md:1\); and 2 other figures in 2 places\. Make them agree\.$/);
+    assert.doesNotMatch(on40.message, /\b40 \(/, 'a finding does not name its own figure');
+  });
+
   test('the same figure written differently is not a conflict', () => {
     const r = report({
       'a.md': 'Acme Rocket serves 12,000 launch teams.\n',

@@ -8,7 +8,7 @@
  * Key: one entry per document, named by the SHA-256 of everything the result depends on: the engine (the
  * code that computes it: the bundle's bytes, or the compiled engine's files in development), the brand
  * file's text, the date the document is judged at, the per-rule severities, the document's paths and its
- * text. Change any of these and the key changes, so an entry is never stale: it is simply not found.
+ * bytes. Change any of these and the key changes, so an entry is never stale: it is simply not found.
  * Entries are written to a temporary file and renamed into place, so a reader never sees half of one.
  */
 import { createHash } from 'node:crypto';
@@ -52,7 +52,8 @@ function listJs(dir: string): string[] {
   return out;
 }
 
-export function sha256(...parts: string[]): string {
+/** The hash of the parts, each prefixed by its length (characters for a string, bytes for bytes). */
+export function sha256(...parts: Array<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) {
     hash.update(String(part.length));
@@ -73,9 +74,9 @@ export class ResultCache {
     this.dir = path.join(root, `${kind}-${engineId().slice(0, 16)}`);
   }
 
-  /** The key of a document's result: its text and everything else the result depends on. */
-  static key(text: string, context: unknown): string {
-    return sha256(JSON.stringify(context), text);
+  /** The key of a document's result: its content (text or bytes) and everything else the result depends on. */
+  static key(content: string | Uint8Array, context: unknown): string {
+    return sha256(JSON.stringify(context), content);
   }
 
   get<T>(key: string): T | undefined {

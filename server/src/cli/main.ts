@@ -12,12 +12,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, check, formatText, withTextLineEndings, type FileFindings, type Finding, type Fix } from '../core/index';
 import { BrandFiles, stripBom, type BrandFile } from './brand-files';
-import { selectFiles } from './files';
+import { selectFiles, relativePath } from './files';
 import { CHECK_FORMATS, formatCheck, isCheckFormat, type CheckFormat } from './formats/index';
 import { prettySummary } from './formats/pretty';
 import { IgnoreFiles, namedFiles } from './ignore-file';
 import { DEFAULT_CACHE_DIR } from './cache';
-import { runDocumentJobs, type DocumentJob } from './pool';
+import { DocumentPool, type DocumentJob } from './pool';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report';
 import { inShard, parseShard, type Shard } from './shard';
 import { colorOn, Progress, type Terminal } from './terminal';
@@ -141,6 +141,17 @@ function parseOptions(args: readonly string[]): Options {
 function runCheck(options: Options, io: Io): number {
   const selection = selectFiles(options.paths, io.cwd);
   if (selection.unmatched.length > 0) throw new UsageError(`Nothing to check at ${selection.unmatched.map((p) => `'${p}'`).join(', ')}.`);
+  // The workers load while the brand files are found and the ignore files applied; --fix writes files one by one here.
+  const pool = DocumentPool.start(options.fix ? 0 : selection.files.length, options.cache ? path.resolve(io.cwd, options.cache) : undefined);
+  try {
+    return checkFiles(selection.files, pool, options, io);
+  } finally {
+    pool.close();
+  }
+}
+
+/** Checks the files selected, on the pool's workers unless --fix; prints the findings; the exit code. */
+function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, options: Options, io: Io): number {
   const brands = new BrandFiles();
   if (options.brand) {
     const full = path.resolve(io.cwd, options.brand);
@@ -149,7 +160,7 @@ function runCheck(options: Options, io: Io): number {
   const explicitBrand = options.brand ? path.resolve(io.cwd, options.brand) : undefined;
   const ignore = new IgnoreFiles(io.cwd, options.paths);
   const named = namedFiles(options.paths, io.cwd);
-  const selected = selection.files.filter((file) => named.has(file) || !ignore.isIgnored(file));
+  const selected = selectedFiles.filter((file) => named.has(file) || !ignore.isIgnored(file));
   const files = selected.filter((file) => inShard(display(io, file), options.shard));
   const results: FileFindings[] = [];
   let incomplete = false;
@@ -181,9 +192,9 @@ function runCheck(options: Options, io: Io): number {
     const jobs: DocumentJob[] = files.map((file, i) => ({ kind: 'check', file, brand: fileBrands[i].path, brandRelativePath: brandRelative(fileBrands[i], file), today }));
     const loaded = new Map(brands.all().map((b) => [b.path, b]));
     let finished = 0;
-    const checked = runDocumentJobs(jobs, new Map(brands.all().map((b) => [b.path, b.text])), {
-      cache: options.cache ? path.resolve(io.cwd, options.cache) : undefined,
+    const checked = pool.run(jobs, new Map(brands.all().map((b) => [b.path, b.text])), {
       brand: (job) => loaded.get(job.brand)?.brand,
+      parsed: new Map(brands.all().map((b) => [b.path, b.brand])),
       onResult: (i) => progress.tick(++finished, display(io, files[i])),
     });
     for (const [i, outcome] of checked.entries()) {
@@ -305,7 +316,7 @@ function writeRefusal(file: string, bytes: Buffer, decoded: string): string | un
 }
 
 function brandRelative(brand: BrandFile, file: string): string {
-  return path.relative(path.dirname(brand.path), file).split(path.sep).join('/');
+  return relativePath(path.dirname(brand.path), file);
 }
 
 function describeFixes(findings: readonly Finding[], applied: readonly Fix[]): string {
@@ -345,7 +356,7 @@ function brandProblemsText(io: Io, brand: BrandFile): string {
 
 /** Paths as the user sees them: relative to the working directory, with forward slashes. */
 function display(io: Io, file: string): string {
-  return (path.relative(io.cwd, file) || path.basename(file)).split(path.sep).join('/');
+  return relativePath(io.cwd, file) || path.basename(file);
 }
 
 function summary(findings: readonly Finding[], files: number): string {

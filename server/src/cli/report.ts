@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { assembleReport, formatReportHtml, formatReportMarkdown, isIgnoredByBrand, type DocumentFacts, type WorkspaceReport } from '../core/index';
 import { BrandFiles, type BrandFile } from './brand-files';
 import { DEFAULT_CACHE_DIR, ResultCache } from './cache';
-import { selectFiles } from './files';
+import { selectFiles, relativePath } from './files';
 import { IgnoreFiles } from './ignore-file';
 import { MergeError, mergeShardFiles, withShard } from './merge';
-import { runDocumentJobs, type DocumentJob } from './pool';
+import { DocumentPool, type DocumentJob } from './pool';
 import { inShard, parseShard, type Shard } from './shard';
 import { Progress, type Terminal } from './terminal';
 import { GitIgnore } from '../workspace/gitignore';
@@ -90,27 +90,40 @@ export function runReport(args: readonly string[], io: ReportIo): number {
     }
     return writeReport(merged, format, options, io);
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const selection = selectFiles(options.paths, io.cwd);
   if (selection.unmatched.length > 0) throw new ReportUsageError(`Nothing to report on at ${selection.unmatched.map((p) => `'${p}'`).join(', ')}.`);
   const explicitBrand = options.brand ? path.resolve(io.cwd, options.brand) : undefined;
   if (explicitBrand && !fs.existsSync(explicitBrand)) throw new ReportUsageError(`The brand file '${options.brand}' does not exist.`);
 
   const cacheDir = cacheRoot(options, io.cwd);
+  // The workers load while the brand files are found and the ignore files applied.
+  const pool = DocumentPool.start(selection.files.length, cacheDir);
+  try {
+    return reportOn(selection.files, explicitBrand, cacheDir, pool, format, options, io);
+  } finally {
+    pool.close();
+  }
+}
+
+/** The report on the files selected, their documents analysed on the pool's workers. */
+function reportOn(selected: readonly string[], explicitBrand: string | undefined, cacheDir: string | undefined, pool: DocumentPool, format: Format, options: Options, io: ReportIo): number {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const brands = new BrandFiles(cacheDir ? new ResultCache(cacheDir, 'selftest') : undefined);
   const named = new Set(options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => isFile(p)));
   const gitignore = new GitIgnore(io.cwd);
   const ignoreFiles = new IgnoreFiles(io.cwd, options.paths);
-  const byBrand = new Map<string, { brand: BrandFile; files: string[] }>();
-  for (const file of selection.files) {
+  // Each document's path relative to its brand file's folder, worked out once (10,000 documents: tens of ms each time).
+  const byBrand = new Map<string, { brand: BrandFile; files: { file: string; rel: string }[] }>();
+  for (const file of selected) {
     const brand = brands.forDocument(file, explicitBrand);
     if (!brand) {
       io.err(`on-message: no brand-messaging.yaml found for ${display(io, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
       return 2;
     }
-    if (!named.has(file) && (gitignore.isIgnored(file) || ignoreFiles.isIgnored(file) || isIgnoredByBrand(brand.brand, brandRelative(brand, file)))) continue;
+    const rel = brandRelative(brand, file);
+    if (!named.has(file) && (gitignore.isIgnored(file) || ignoreFiles.isIgnored(file) || isIgnoredByBrand(brand.brand, rel))) continue;
     const group = byBrand.get(brand.path) ?? { brand, files: [] };
-    group.files.push(file);
+    group.files.push({ file, rel });
     byBrand.set(brand.path, group);
   }
   if (byBrand.size === 0) {
@@ -128,7 +141,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   }
   // Shards split the documents of the one brand file; each shard still knows which brand file that is.
   const { brand, files: all } = [...byBrand.values()][0];
-  const files = all.filter((file) => inShard(display(io, file), options.shard));
+  const files = all.map((f) => ({ ...f, shown: display(io, f.file) })).filter((f) => inShard(f.shown, options.shard));
   if (!brand.usable) {
     for (const p of brand.problems) io.err(`${display(io, brand.path)}: ${p.severity} ${p.code} ${p.message}`);
     io.err(`on-message: ${display(io, brand.path)} cannot be used as a brand file.`);
@@ -138,20 +151,19 @@ export function runReport(args: readonly string[], io: ReportIo): number {
   const reportOptions = { today, brandPath: display(io, brand.path), brandText: brand.text };
   const progress = new Progress(io.terminal, files.length, 'reading');
   // Every core reads and analyses documents (pool.ts); with --cache, unchanged documents are not analysed again.
-  const jobs: DocumentJob[] = files.map((file) => ({ kind: 'facts', file, brand: brand.path, brandRelativePath: brandRelative(brand, file), reportPath: display(io, file), today }));
+  const jobs: DocumentJob[] = files.map((f) => ({ kind: 'facts', file: f.file, brand: brand.path, brandRelativePath: f.rel, reportPath: f.shown, today }));
   let finished = 0;
-  const results = runDocumentJobs(jobs, new Map([[brand.path, brand.text]]), {
-    cache: cacheDir,
+  const results = pool.run(jobs, new Map([[brand.path, brand.text]]), {
     brand: () => brand.brand,
     parsed: new Map([[brand.path, brand.brand]]),
-    onResult: (i) => progress.tick(++finished, display(io, files[i])),
+    onResult: (i) => progress.tick(++finished, files[i].shown),
   });
   const facts: DocumentFacts[] = [];
   for (const [i, result] of results.entries()) {
     if (result.kind === 'facts') facts.push(result.facts);
     else if (result.kind === 'error') {
       progress.clear();
-      io.err(`on-message: ${result.read ? 'cannot read' : 'cannot report on'} ${display(io, files[i])}: ${result.message}`);
+      io.err(`on-message: ${result.read ? 'cannot read' : 'cannot report on'} ${files[i].shown}: ${result.message}`);
       return 2;
     }
   }
@@ -237,7 +249,7 @@ function isFile(p: string): boolean {
 }
 
 function brandRelative(brand: BrandFile, file: string): string {
-  return path.relative(path.dirname(brand.path), file).split(path.sep).join('/');
+  return relativePath(path.dirname(brand.path), file);
 }
 
 /** The way from the report's folder to the working directory, as a link prefix ("", "../"). */
@@ -251,5 +263,5 @@ function count(n: number, word: string): string {
 }
 
 function display(io: ReportIo, file: string): string {
-  return (path.relative(io.cwd, file) || path.basename(file)).split(path.sep).join('/');
+  return relativePath(io.cwd, file) || path.basename(file);
 }

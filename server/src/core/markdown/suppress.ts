@@ -19,7 +19,9 @@ export interface Suppression {
 const DIRECTIVE = /^on-message-(disable-next-line|disable|enable)\b\s*([\s\S]*)$/;
 
 export function suppressions(source: string, comments: HtmlComment[]): Suppression[] {
-  const starts = lineStarts(source);
+  // The line starts only for a disable-next-line directive: most documents have none, and scanning the whole
+  // text for them cost 9 µs of each check of the 5 KB press release (no comment at all), run after its parse.
+  let starts: number[] | undefined;
   const out: Suppression[] = [];
   const open = new Map<string, { start: number; comment: HtmlComment }>();
   for (const comment of comments) {
@@ -27,6 +29,7 @@ export function suppressions(source: string, comments: HtmlComment[]): Suppressi
     if (!m) continue;
     const rules = m[2].split(/[\s,]+/).filter(Boolean);
     if (m[1] === 'disable-next-line') {
+      starts ??= lineStarts(source);
       const line = lineIndexAt(starts, comment.end) + 1;
       if (line < starts.length) {
         const end = line + 1 < starts.length ? starts[line + 1] : source.length;

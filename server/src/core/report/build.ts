@@ -55,13 +55,15 @@ export function assembleReport(facts: readonly DocumentFacts[], loaded: LoadedBr
   const brandLine = brandLiner(options.brandText);
   const conflicts = options.severity?.[CROSS_DOC_RULE] === 'off' ? [] : findConflicts(docs, brand);
   const crossDoc = crossDocFindings(conflicts, brand, (options.severity?.[CROSS_DOC_RULE] as Severity | undefined) ?? 'warning');
-  const documents: Array<DocumentSummary & { raw: number }> = docs.map((d) => {
+  const scored: Scored[] = docs.map((d) => {
     const findings = [...d.findings, ...(crossDoc.get(d.path) ?? [])].sort(byLocation);
     const counts = countBySeverity(findings);
     const raw = documentScore(d.words, counts);
-    return { path: d.path, channel: d.channel, date: d.date, words: d.words, counts, suppressed: d.suppressed, score: Math.round(raw), findings, failures: d.failures, raw };
+    return { summary: { path: d.path, channel: d.channel, date: d.date, words: d.words, counts, suppressed: d.suppressed, score: Math.round(raw), findings, failures: d.failures }, raw };
   });
-  const value = meanScore(documents.map((d) => d.raw));
+  const documents = scored.map((s) => s.summary);
+  const value = meanScore(scored.map((s) => s.raw));
+  const nameCensus = census(docs, brand);
   const counts = sumCounts(documents.map((d) => d.counts));
   const report: WorkspaceReport = {
     version: REPORT_VERSION,
@@ -78,18 +80,27 @@ export function assembleReport(facts: readonly DocumentFacts[], loaded: LoadedBr
       failures: documents.reduce((n, d) => n + d.failures.length, 0),
     },
     score: { value, band: band(value) },
-    channels: channelSummaries(documents),
+    channels: channelSummaries(scored),
     rules: ruleSummaries(documents),
-    documents: documents.map(({ raw: _raw, ...d }) => d),
+    documents,
     claims: ledger(docs, brand, options.today, brandLine),
     conflicts,
-    census: census(docs, brand),
+    census: nameCensus,
     taglines: taglines(docs, brand),
     boilerplate: boilerplate(docs, brand),
     suppressions: docs.flatMap((d) => d.suppressions),
-    health: health(loaded, options.today, docs, brandLine),
+    health: health(loaded, options.today, docs, nameCensus, brandLine),
   };
   return report;
+}
+
+/**
+ * A document's summary and its unrounded score, which the means take: kept beside the summary, not in it,
+ * so that the summary goes into the report as it is, not copied to leave the score out.
+ */
+interface Scored {
+  summary: DocumentSummary;
+  raw: number;
 }
 
 /** The approved statement; for a ranking, its first approved wording ("ranked No. 1 for …"). */
@@ -145,18 +156,19 @@ function valueKey(value: number): string {
  * days to three"); only two documents stating different values make a conflict.
  */
 function findConflicts(docs: readonly DocumentFacts[], brand: Brand): Conflict[] {
-  const groups = new Map<string, Array<FigureStatement & { path: string }>>();
+  // Each statement with its document's path beside it, not spread into a copy (slow for 7,000 figures).
+  const groups = new Map<string, Array<{ statement: FigureStatement; path: string }>>();
   for (const d of docs) {
     for (const s of d.figures) {
       if (s.suppressed) continue;
       const key = s.claim ? `claim\u0000${s.claim}` : `${s.unit}\u0000${s.currency ?? ''}\u0000${s.subject}`;
-      pushTo(groups, key, { ...s, path: d.path });
+      pushTo(groups, key, { statement: s, path: d.path });
     }
   }
   const out: Conflict[] = [];
   for (const statements of groups.values()) {
     const byValue = new Map<string, typeof statements>();
-    for (const s of statements) pushTo(byValue, valueKey(s.value), s);
+    for (const s of statements) pushTo(byValue, valueKey(s.statement.value), s);
     if (byValue.size < 2) continue;
     const lists = [...byValue.values()];
     // Two values disagree when some document states one and another document the other: that fails only
@@ -165,7 +177,7 @@ function findConflicts(docs: readonly DocumentFacts[], brand: Brand): Conflict[]
     const only = (set: Set<string>): string | undefined => (set.size === 1 ? set.values().next().value : undefined);
     const disagree = paths.some((a, i) => paths.some((b, j) => j > i && (only(a) === undefined || only(a) !== only(b))));
     if (!disagree) continue;
-    const first = statements[0];
+    const first = statements[0].statement;
     const claim = first.claim ? brand.claims.find((c) => c.id === first.claim) : undefined;
     out.push({
       claim: claim?.id ?? null,
@@ -174,6 +186,7 @@ function findConflicts(docs: readonly DocumentFacts[], brand: Brand): Conflict[]
       currency: claim ? claimCurrency(claim) ?? null : first.currency,
       approved: claim ? approvedText(claim) : null,
       values: lists
+        .map((list) => list.map((s) => s.statement))
         .map((list) => ({
           value: list[0].value,
           display: readableValue(list[0].value, list[0].unit, list[0].currency ?? undefined),
@@ -193,17 +206,15 @@ function crossDocFindings(conflicts: readonly Conflict[], brand: Brand, severity
   const approvedValues = new Set(brand.claims.filter((c) => c.value !== undefined).map((c) => c.id));
   const out = new Map<string, ReportFinding[]>();
   for (const c of conflicts) {
-    for (const v of c.values) {
-      const others = c.values
-        .filter((o) => o !== v)
-        .map((o) => `${o.display} (${o.statements.map((s) => `${s.location.path}:${s.location.line}`).join(', ')})`)
-        .join('; ');
-      // A claim's use that differs from its approved value already has its finding (overstated, understated,
-      // fact); one that agrees with it is right. Only figures no approved value settles are flagged here.
-      const claimed = c.claim !== null && approvedValues.has(c.claim);
-      if (claimed) continue;
+    // A claim's use that differs from its approved value already has its finding (overstated, understated,
+    // fact); one that agrees with it is right. Only figures no approved value settles are flagged here.
+    if (c.claim !== null && approvedValues.has(c.claim)) continue;
+    const approved = c.approved ? ` The brand file approves ${c.approved}.` : '';
+    // Each value described once, not once per other value: a conflict can have dozens of values.
+    const described = c.values.map(describeFigure);
+    for (const [i, v] of c.values.entries()) {
+      const others = otherFigures(c.values, described, i);
       for (const s of v.statements) {
-        const approved = c.approved ? ` The brand file approves ${c.approved}.` : '';
         const finding: ReportFinding = {
           rule: CROSS_DOC_RULE,
           severity,
@@ -218,15 +229,44 @@ function crossDocFindings(conflicts: readonly Conflict[], brand: Brand, severity
   return out;
 }
 
-function channelSummaries(documents: ReadonlyArray<DocumentSummary & { raw: number }>): ChannelSummary[] {
-  const by = new Map<string | null, Array<DocumentSummary & { raw: number }>>();
-  for (const d of documents) pushTo(by, d.channel, d);
+/**
+ * How many other figures a cross-document finding names, and how many places for each: the report's
+ * "Where documents disagree" lists every one. Naming them all made a message of 16,000 characters in a
+ * workspace of 10,000 documents, unreadable in the Problems panel and most of the report's size.
+ */
+const NAMED_FIGURES = 4;
+const NAMED_PLACES = 3;
+
+/** "7 million (a.md:17, b.md:15, c.md:12 and 2 more)". */
+function describeFigure(value: Conflict['values'][number]): string {
+  const places = value.statements.map((s) => `${s.location.path}:${s.location.line}`);
+  const more = places.length > NAMED_PLACES ? ` and ${places.length - NAMED_PLACES} more` : '';
+  return `${value.display} (${places.slice(0, NAMED_PLACES).join(', ')}${more})`;
+}
+
+/**
+ * The figures other than values[i], as describeFigure gave them, in the conflict's order; past
+ * NAMED_FIGURES, the figures stated in the most places are named and the rest counted.
+ */
+function otherFigures(values: Conflict['values'], described: readonly string[], i: number): string {
+  const others = values.map((_, j) => j).filter((j) => j !== i);
+  if (others.length <= NAMED_FIGURES) return others.map((j) => described[j]).join('; ');
+  const named = new Set([...others].sort((a, b) => values[b].statements.length - values[a].statements.length).slice(0, NAMED_FIGURES));
+  const unnamed = others.filter((j) => !named.has(j));
+  const places = unnamed.reduce((n, j) => n + values[j].statements.length, 0);
+  const list = others.filter((j) => named.has(j)).map((j) => described[j]);
+  return `${list.join('; ')}; and ${unnamed.length} other ${unnamed.length === 1 ? 'figure' : 'figures'} in ${places} ${places === 1 ? 'place' : 'places'}`;
+}
+
+function channelSummaries(documents: readonly Scored[]): ChannelSummary[] {
+  const by = new Map<string | null, Scored[]>();
+  for (const d of documents) pushTo(by, d.summary.channel, d);
   return [...by]
     .map(([channel, list]) => ({
       channel,
       documents: list.length,
-      words: list.reduce((n, d) => n + d.words, 0),
-      counts: sumCounts(list.map((d) => d.counts)),
+      words: list.reduce((n, d) => n + d.summary.words, 0),
+      counts: sumCounts(list.map((d) => d.summary.counts)),
       score: meanScore(list.map((d) => d.raw)),
     }))
     .sort((a, b) => (a.channel === null ? 1 : b.channel === null ? -1 : compare(a.channel, b.channel)));
@@ -281,32 +321,78 @@ function ledger(docs: readonly DocumentFacts[], brand: Brand, today: string, lin
 
 const KIND_ORDER: Record<CensusEntry['kind'], number> = { company: 0, name: 1, term: 2, person: 3 };
 
+/** One spelling of a census entry while the documents are read. */
+interface SpellingTally {
+  text: string;
+  status: Spelling['status'];
+  count: number;
+  flagged: number;
+  documents: number;
+  /** The last document counted in `documents`. */
+  lastPath: string | undefined;
+  locations: Location[];
+}
+
+interface CensusTally {
+  kind: CensusEntry['kind'];
+  id: string;
+  /** Keyed by text, then status. */
+  byText: Map<string, Map<string, SpellingTally>>;
+  /** In order of first appearance, which breaks ties in the sort below. */
+  spellings: SpellingTally[];
+}
+
 function census(docs: readonly DocumentFacts[], brand: Brand): CensusEntry[] {
-  const entries = new Map<string, { kind: CensusEntry['kind']; id: string; spellings: Map<string, Spelling & { paths: Set<string> }> }>();
+  // Nested maps rather than a map keyed by joined strings: a large workspace has 100,000 spellings, and a
+  // joined key is a string built and hashed for each.
+  const byKind = new Map<string, Map<string, CensusTally>>();
+  const entries: CensusTally[] = [];
   for (const d of docs) {
     for (const s of d.spellings) {
-      const key = `${s.kind}\u0000${s.id}`;
-      const entry = entries.get(key) ?? { kind: s.kind, id: s.id, spellings: new Map() };
-      entries.set(key, entry);
-      const sk = `${s.text}\u0000${s.status}`;
-      const spelling = entry.spellings.get(sk) ?? { text: s.text, status: s.status, count: 0, flagged: 0, documents: 0, locations: [], paths: new Set<string>() };
+      const entry = inner(byKind, s.kind).get(s.id) ?? addEntry(byKind, entries, s.kind, s.id);
+      const spelling = inner(entry.byText, s.text).get(s.status) ?? addSpelling(entry, s.text, s.status);
       spelling.count++;
       if (s.flagged) spelling.flagged++;
-      spelling.paths.add(d.path);
+      // The documents come sorted by path, so one path's spellings come together: counting the changes of
+      // path counts the distinct paths.
+      if (spelling.lastPath !== d.path) {
+        spelling.documents++;
+        spelling.lastPath = d.path;
+      }
       spelling.locations.push(s.location);
-      entry.spellings.set(sk, spelling);
     }
   }
   const order = brandOrder(brand);
-  return [...entries.values()]
+  return entries
     .map((e) => {
-      const spellings = [...e.spellings.values()]
-        .map(({ paths, ...s }) => ({ ...s, documents: paths.size, locations: s.locations.sort(byPlace) }))
+      const spellings: Spelling[] = e.spellings
+        .map((s) => ({ text: s.text, status: s.status, count: s.count, flagged: s.flagged, documents: s.documents, locations: s.locations.sort(byPlace) }))
         .sort((a, b) => b.count - a.count || compare(a.text, b.text));
       const info = entryInfo(brand, e.kind, e.id);
       return { kind: e.kind, id: e.id, label: info.label, nameKind: info.nameKind, total: spellings.reduce((n, s) => n + s.count, 0), spellings };
     })
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (order.get(`${a.kind}:${a.id}`) ?? 0) - (order.get(`${b.kind}:${b.id}`) ?? 0));
+}
+
+/** The map under `key`, made empty on first use. */
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new Map()));
+  return found;
+}
+
+function addEntry(byKind: Map<string, Map<string, CensusTally>>, entries: CensusTally[], kind: CensusEntry['kind'], id: string): CensusTally {
+  const entry: CensusTally = { kind, id, byText: new Map(), spellings: [] };
+  inner(byKind, kind).set(id, entry);
+  entries.push(entry);
+  return entry;
+}
+
+function addSpelling(entry: CensusTally, text: string, status: Spelling['status']): SpellingTally {
+  const spelling: SpellingTally = { text, status, count: 0, flagged: 0, documents: 0, lastPath: undefined, locations: [] };
+  inner(entry.byText, text).set(status, spelling);
+  entry.spellings.push(spelling);
+  return spelling;
 }
 
 function brandOrder(brand: Brand): Map<string, number> {
@@ -369,7 +455,7 @@ function boilerplate(docs: readonly DocumentFacts[], brand: Brand): BoilerplateE
   });
 }
 
-function health(loaded: LoadedBrand, today: string, docs: readonly DocumentFacts[], line: BrandLiner): BrandHealth {
+function health(loaded: LoadedBrand, today: string, docs: readonly DocumentFacts[], nameCensus: readonly CensusEntry[], line: BrandLiner): BrandHealth {
   const brand = loaded.brand;
   const lastReviewed = typeof brand.meta.last_reviewed === 'string' ? brand.meta.last_reviewed : null;
   const every = typeof brand.meta.review_every_days === 'number' && brand.meta.review_every_days > 0 ? brand.meta.review_every_days : null;
@@ -379,7 +465,9 @@ function health(loaded: LoadedBrand, today: string, docs: readonly DocumentFacts
     const state = expiryStatus(c, today);
     if (state && c.validUntil) claims.push({ id: c.id, subject: c.subject, validUntil: c.validUntil, state, days: daysUntil(today, c.validUntil) ?? 0, line: line(c.span) });
   }
-  const spelled = new Set(docs.flatMap((d) => d.spellings.map((s) => `${s.kind}:${s.id}`)));
+  // The census has an entry for each name, term and person spelled anywhere: read from it, not again from
+  // every spelling of every document.
+  const spelled = new Set(nameCensus.map((e) => `${e.kind}:${e.id}`));
   const claimed = new Set(docs.flatMap((d) => d.claimUses.map((u) => u.claim)));
   const taglined = new Set(docs.flatMap((d) => d.taglines.map((t) => t.id)));
   const boilerplated = new Set(docs.flatMap((d) => d.boilerplate.map((b) => b.id)));

@@ -18,11 +18,18 @@ export function mdText(s: string): string {
   // One pass, not four (a profile of the warm 10,000-document report put mdText at 4% of the main thread):
   // the four replacements touch disjoint characters and none makes a character another one replaces, except
   // "&lt;", whose "&" the sequential form escaped before making it, as this does.
-  return s.replace(MD_SPECIAL, (m) => MD_ESCAPE[m] ?? ' ');
+  // Most text needs nothing done (17 MB of the 10,000-document report's messages): MD_CHANGES, a single
+  // class, says so faster than MD_SPECIAL's alternatives fail to match at every character.
+  return MD_CHANGES.test(s) ? s.replace(MD_SPECIAL, (m) => MD_ESCAPE[m] ?? ' ') : s;
 }
 
 /** White space that folding changes (a run of two or more, or one that is not a plain space) and the escaped characters. */
 const MD_SPECIAL = /\s{2,}|[^\S ]|[\\`*_[\]|~&<]/g;
+/**
+ * Matches wherever MD_SPECIAL does: the escaped characters, white space other than a plain space (\s
+ * spelled out) and two plain spaces. One character class first, which the engine scans for quickly.
+ */
+const MD_CHANGES = /[\t-\r\\`*_[\]|~&<\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  /;
 const MD_ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;' };
 for (const c of '\\`*_[]|~') MD_ESCAPE[c] = `\\${c}`;
 

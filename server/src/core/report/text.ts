@@ -31,13 +31,26 @@ export const SCORE_FORMULA =
  * ("javascript:…"); an absolute path becomes a file: URL. `#L<line>` as code hosts understand it.
  */
 export function hrefFor(location: Location, prefix = ''): string {
-  const encoded = (prefix + location.path)
-    .split('/')
-    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
-    .join('/');
+  const path = prefix + location.path;
+  const encoded = URI_SAFE.test(path) ? path : encodeSegments(path);
   const relative = encoded.startsWith('/') ? `file://${encoded}` : encoded.startsWith('../') || encoded.startsWith('./') ? encoded : `./${encoded}`;
   return `${relative}#L${location.line}`;
 }
+
+/** Each segment of a path percent-encoded; "." and ".." kept. */
+function encodeSegments(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/**
+ * Paths that encodeSegments returns unchanged: encodeURIComponent leaves these characters as they are. A
+ * report links every location, and most paths are plain; splitting and encoding each cost more than the
+ * test.
+ */
+const URI_SAFE = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 export function place(location: Location): string {
   return `${location.path}:${location.line}:${location.column}`;
