@@ -111,8 +111,18 @@ export class RelativeTo {
 const relatives = new Map<string, RelativeTo>();
 
 /** `file` relative to the folder `from`, with forward slashes (RelativeTo, one per folder asked from). */
-export function relativePath(from: string, file: string): string {
+function relativePath(from: string, file: string): string {
   let relative = relatives.get(from);
   if (!relative) relatives.set(from, (relative = new RelativeTo(from)));
   return relative.path(file);
+}
+
+/** Paths as the user sees them: relative to the working directory, with forward slashes. */
+export function displayPath(cwd: string, file: string): string {
+  return relativePath(cwd, file) || path.basename(file);
+}
+
+/** A document's path relative to its brand file's folder, with forward slashes: what channel and ignore globs match. */
+export function brandRelativePath(brandPath: string, file: string): string {
+  return relativePath(path.dirname(brandPath), file);
 }

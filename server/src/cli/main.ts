@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, check, formatText, withTextLineEndings, type FileFindings, type Finding, type Fix } from '../core/index';
 import { BrandFiles, stripBom, type BrandFile } from './brand-files';
-import { selectFiles, relativePath } from './files';
+import { selectFiles, brandRelativePath, displayPath } from './files';
 import { CHECK_FORMATS, formatCheck, isCheckFormat, type CheckFormat } from './formats/index';
 import { prettySummary } from './formats/pretty';
 import { IgnoreFiles, namedFiles } from './ignore-file';
@@ -161,7 +161,7 @@ function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, option
   const ignore = new IgnoreFiles(io.cwd, options.paths);
   const named = namedFiles(options.paths, io.cwd);
   const selected = selectedFiles.filter((file) => named.has(file) || !ignore.isIgnored(file));
-  const files = selected.filter((file) => inShard(display(io, file), options.shard));
+  const files = selected.filter((file) => inShard(displayPath(io.cwd, file), options.shard));
   const results: FileFindings[] = [];
   let incomplete = false;
   const progress = new Progress(io.terminal, files.length);
@@ -169,19 +169,19 @@ function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, option
   for (const file of files) {
     const brand = brands.forDocument(file, explicitBrand);
     if (!brand) {
-      io.err(`on-message: no brand-messaging.yaml found for ${display(io, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
+      io.err(`on-message: no brand-messaging.yaml found for ${displayPath(io.cwd, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
       return 2;
     }
     if (!brand.usable) {
       io.err(brandProblemsText(io, brand));
-      io.err(`on-message: ${display(io, brand.path)} cannot be used as a brand file.`);
+      io.err(`on-message: ${displayPath(io.cwd, brand.path)} cannot be used as a brand file.`);
       return 2;
     }
     fileBrands.push(brand);
   }
   if (options.fix) {
     for (const [done, file] of files.entries()) {
-      progress.tick(done, display(io, file));
+      progress.tick(done, displayPath(io.cwd, file));
       const { checked, complete } = checkFile(file, fileBrands[done], options.fix, io, progress);
       if (checked) results.push(checked);
       if (!complete) incomplete = true;
@@ -189,16 +189,16 @@ function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, option
   } else {
     // Every core checks documents (pool.ts); with --cache, unchanged documents are not checked again.
     const today = new Date().toISOString().slice(0, 10);
-    const jobs: DocumentJob[] = files.map((file, i) => ({ kind: 'check', file, brand: fileBrands[i].path, brandRelativePath: brandRelative(fileBrands[i], file), today }));
+    const jobs: DocumentJob[] = files.map((file, i) => ({ kind: 'check', file, brand: fileBrands[i].path, brandRelativePath: brandRelativePath(fileBrands[i].path, file), today }));
     const loaded = new Map(brands.all().map((b) => [b.path, b]));
     let finished = 0;
     const checked = pool.run(jobs, new Map(brands.all().map((b) => [b.path, b.text])), {
       brand: (job) => loaded.get(job.brand)?.brand,
       parsed: new Map(brands.all().map((b) => [b.path, b.brand])),
-      onResult: (i) => progress.tick(++finished, display(io, files[i])),
+      onResult: (i) => progress.tick(++finished, displayPath(io.cwd, files[i])),
     });
     for (const [i, outcome] of checked.entries()) {
-      const file = display(io, files[i]);
+      const file = displayPath(io.cwd, files[i]);
       if (outcome.kind === 'error') {
         progress.clear();
         io.err(`on-message: ${outcome.read ? 'cannot read' : 'cannot check'} ${file}: ${outcome.message}`);
@@ -223,7 +223,7 @@ function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, option
   if (options.shard) for (const file of selected) brands.forDocument(file, explicitBrand);
   const brandResults = brands
     .all()
-    .filter((b) => b.problems.length > 0 && inShard(display(io, b.path), options.shard))
+    .filter((b) => b.problems.length > 0 && inShard(displayPath(io.cwd, b.path), options.shard))
     .map((b) => brandFindings(io, b));
   const all = [...brandResults, ...results];
   const color = options.format === 'text' && !!io.terminal && colorOn(io.terminal.stdout, io.terminal.env);
@@ -256,18 +256,18 @@ function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progres
     bytes = fs.readFileSync(file);
   } catch (error) {
     progress?.clear();
-    io.err(`on-message: cannot read ${display(io, file)}: ${(error as Error).message}`);
+    io.err(`on-message: cannot read ${displayPath(io.cwd, file)}: ${(error as Error).message}`);
     return { complete: false };
   }
   const raw = bytes.toString('utf8');
   const bom = raw.charCodeAt(0) === 0xfeff;
   let text = stripBom(raw);
-  const options = { path: brandRelative(brand, file) };
+  const options = { path: brandRelativePath(brand.path, file) };
   let result = check(text, brand.brand, options);
   // Not checked (beyond the engine's limits): nothing is fixed or written, and the run exits 2 (issue 7).
   if (result.skipped) {
     progress?.clear();
-    io.err(`on-message: skipped ${display(io, file)}: ${result.skipped}`);
+    io.err(`on-message: skipped ${displayPath(io.cwd, file)}: ${result.skipped}`);
     return { complete: false };
   }
   let complete = true;
@@ -277,28 +277,28 @@ function checkFile(file: string, brand: BrandFile, fix: boolean, io: Io, progres
     const unfixable = fixed.applied.length === 0 ? undefined : writeRefusal(file, bytes, raw);
     if (unfixable) {
       progress?.clear();
-      io.err(`on-message: cannot fix ${display(io, file)}: ${unfixable}; the file is unchanged.`);
+      io.err(`on-message: cannot fix ${displayPath(io.cwd, file)}: ${unfixable}; the file is unchanged.`);
       complete = false;
     } else if (fixed.applied.length > 0) {
       try {
         writeAtomically(file, (bom ? '\ufeff' : '') + fixed.text);
         progress?.clear();
-        io.err(`fixed ${display(io, file)}: ${describeFixes(findings, fixed.applied)}`);
+        io.err(`fixed ${displayPath(io.cwd, file)}: ${describeFixes(findings, fixed.applied)}`);
         text = fixed.text;
         result = check(text, brand.brand, options);
       } catch (error) {
         progress?.clear();
-        io.err(`on-message: cannot write ${display(io, file)}: ${(error as Error).message}; the file is unchanged.`);
+        io.err(`on-message: cannot write ${displayPath(io.cwd, file)}: ${(error as Error).message}; the file is unchanged.`);
         complete = false;
       }
     }
   }
   if (result.failures.length > 0) progress?.clear();
   for (const failure of result.failures) {
-    io.err(`on-message: the ${failure.rule} check failed on ${display(io, file)}: ${failure.message}`);
+    io.err(`on-message: the ${failure.rule} check failed on ${displayPath(io.cwd, file)}: ${failure.message}`);
   }
   if (result.failures.length > 0) return { complete: false };
-  return { checked: { file: display(io, file), text, findings: result.findings }, complete };
+  return { checked: { file: displayPath(io.cwd, file), text, findings: result.findings }, complete };
 }
 
 /** Why fixes must not be written to this file, or undefined when they may. */
@@ -315,9 +315,6 @@ function writeRefusal(file: string, bytes: Buffer, decoded: string): string | un
   return undefined;
 }
 
-function brandRelative(brand: BrandFile, file: string): string {
-  return relativePath(path.dirname(brand.path), file);
-}
 
 function describeFixes(findings: readonly Finding[], applied: readonly Fix[]): string {
   // Only the fixes applied: one that overlaps another waits for the next run, and is not reported as made.
@@ -347,17 +344,13 @@ function writeAtomically(link: string, content: string): void {
 
 function brandFindings(io: Io, brand: BrandFile): FileFindings {
   const findings: Finding[] = brand.problems.map((p) => ({ rule: p.code, severity: p.severity, message: p.message, start: p.start, end: p.end }));
-  return { file: display(io, brand.path), text: brand.text, findings };
+  return { file: displayPath(io.cwd, brand.path), text: brand.text, findings };
 }
 
 function brandProblemsText(io: Io, brand: BrandFile): string {
   return formatText([brandFindings(io, brand)]);
 }
 
-/** Paths as the user sees them: relative to the working directory, with forward slashes. */
-function display(io: Io, file: string): string {
-  return relativePath(io.cwd, file) || path.basename(file);
-}
 
 function summary(findings: readonly Finding[], files: number): string {
   const count = (s: string): number => findings.filter((f) => f.severity === s).length;

@@ -6,8 +6,8 @@
  * The CLI stays synchronous: the main thread posts batches of jobs on message ports and sleeps on a
  * shared counter (Atomics.wait) that a worker bumps after each batch; it takes results with
  * receiveMessageOnPort. Results come back in the order of the jobs, whatever order the workers finish in,
- * so the output is the same as a run on one thread. A run of few documents stays on the main thread: starting a worker (loading the engine,
- * parsing the brand file) costs more than it saves.
+ * so the output is the same as a run on one thread. A run of few documents stays on the main thread:
+ * starting a worker (loading the engine) costs more than it saves.
  *
  * Workers: ON_MESSAGE_JOBS=N sets how many (1: none, the main thread does the work); by default one per
  * core when there are at least MIN_PARALLEL documents.
@@ -17,6 +17,7 @@ import * as os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from 'node:worker_threads';
 import { analyzeDocument, check, type Brand, type CheckResult, type DocumentFacts, type Severity } from '../core/index';
 import { parseBrand } from '../core/brand/parse';
+import { stripBom } from './brand-files';
 import { ResultCache, sha256 } from './cache';
 
 /** One document for a worker: read `file`, then check it or collect its report facts. */
@@ -321,8 +322,7 @@ class WorkerState {
 
 /** A document's text: its bytes as UTF-8, less a byte-order mark. */
 function decode(bytes: Buffer): string {
-  const raw = bytes.toString('utf8');
-  return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return stripBom(bytes.toString('utf8'));
 }
 
 /** The worker side: the brands, then batches in, one answer per batch, a bump of the shared counter after each. */

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { assembleReport, formatReportHtml, formatReportMarkdown, isIgnoredByBrand, type DocumentFacts, type WorkspaceReport } from '../core/index';
 import { BrandFiles, type BrandFile } from './brand-files';
 import { DEFAULT_CACHE_DIR, ResultCache } from './cache';
-import { selectFiles, relativePath } from './files';
+import { selectFiles, brandRelativePath, displayPath } from './files';
 import { IgnoreFiles } from './ignore-file';
 import { MergeError, mergeShardFiles, withShard } from './merge';
 import { DocumentPool, type DocumentJob } from './pool';
@@ -112,15 +112,15 @@ function reportOn(selected: readonly string[], explicitBrand: string | undefined
   const named = new Set(options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => isFile(p)));
   const gitignore = new GitIgnore(io.cwd);
   const ignoreFiles = new IgnoreFiles(io.cwd, options.paths);
-  // Each document's path relative to its brand file's folder, worked out once (10,000 documents: tens of ms each time).
+  // Each document's path relative to its brand file's folder, worked out once: the ignore globs and the job both need it.
   const byBrand = new Map<string, { brand: BrandFile; files: { file: string; rel: string }[] }>();
   for (const file of selected) {
     const brand = brands.forDocument(file, explicitBrand);
     if (!brand) {
-      io.err(`on-message: no brand-messaging.yaml found for ${display(io, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
+      io.err(`on-message: no brand-messaging.yaml found for ${displayPath(io.cwd, file)} (looked in its folder and every folder above). Create one, or pass --brand FILE.`);
       return 2;
     }
-    const rel = brandRelative(brand, file);
+    const rel = brandRelativePath(brand.path, file);
     if (!named.has(file) && (gitignore.isIgnored(file) || ignoreFiles.isIgnored(file) || isIgnoredByBrand(brand.brand, rel))) continue;
     const group = byBrand.get(brand.path) ?? { brand, files: [] };
     group.files.push({ file, rel });
@@ -135,20 +135,20 @@ function reportOn(selected: readonly string[], explicitBrand: string | undefined
     byBrand.set(brand.path, { brand, files: [] });
   }
   if (byBrand.size > 1) {
-    const list = [...byBrand.values()].map((g) => `${display(io, g.brand.path)} (${g.files.length} ${g.files.length === 1 ? 'document' : 'documents'})`).join(', ');
+    const list = [...byBrand.values()].map((g) => `${displayPath(io.cwd, g.brand.path)} (${g.files.length} ${g.files.length === 1 ? 'document' : 'documents'})`).join(', ');
     io.err(`on-message: the documents fall under ${byBrand.size} brand files: ${list}. A report covers one brand file: pass --brand FILE, or name the folders of one brand.`);
     return 2;
   }
   // Shards split the documents of the one brand file; each shard still knows which brand file that is.
   const { brand, files: all } = [...byBrand.values()][0];
-  const files = all.map((f) => ({ ...f, shown: display(io, f.file) })).filter((f) => inShard(f.shown, options.shard));
+  const files = all.map((f) => ({ ...f, shown: displayPath(io.cwd, f.file) })).filter((f) => inShard(f.shown, options.shard));
   if (!brand.usable) {
-    for (const p of brand.problems) io.err(`${display(io, brand.path)}: ${p.severity} ${p.code} ${p.message}`);
-    io.err(`on-message: ${display(io, brand.path)} cannot be used as a brand file.`);
+    for (const p of brand.problems) io.err(`${displayPath(io.cwd, brand.path)}: ${p.severity} ${p.code} ${p.message}`);
+    io.err(`on-message: ${displayPath(io.cwd, brand.path)} cannot be used as a brand file.`);
     return 2;
   }
 
-  const reportOptions = { today, brandPath: display(io, brand.path), brandText: brand.text };
+  const reportOptions = { today, brandPath: displayPath(io.cwd, brand.path), brandText: brand.text };
   const progress = new Progress(io.terminal, files.length, 'reading');
   // Every core reads and analyses documents (pool.ts); with --cache, unchanged documents are not analysed again.
   const jobs: DocumentJob[] = files.map((f) => ({ kind: 'facts', file: f.file, brand: brand.path, brandRelativePath: f.rel, reportPath: f.shown, today }));
@@ -192,7 +192,7 @@ function writeReport(report: WorkspaceReport, format: Format, options: Options, 
   } else io.out(text.replace(/\n$/, ''));
   const t = report.totals;
   io.err(
-    `${count(t.documents, 'document')}: score ${report.score.value} (${report.score.band}), ${count(t.error, 'error')}, ${count(t.warning, 'warning')}, ${t.info} info, ${count(t.conflicts, 'conflict')} between documents${outFile ? `; written to ${display(io, outFile)}` : ''}.`,
+    `${count(t.documents, 'document')}: score ${report.score.value} (${report.score.band}), ${count(t.error, 'error')}, ${count(t.warning, 'warning')}, ${t.info} info, ${count(t.conflicts, 'conflict')} between documents${outFile ? `; written to ${displayPath(io.cwd, outFile)}` : ''}.`,
   );
   return 0;
 }
@@ -248,9 +248,6 @@ function isFile(p: string): boolean {
   }
 }
 
-function brandRelative(brand: BrandFile, file: string): string {
-  return relativePath(path.dirname(brand.path), file);
-}
 
 /** The way from the report's folder to the working directory, as a link prefix ("", "../"). */
 function prefixFrom(from: string, to: string): string {
@@ -262,6 +259,3 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function display(io: ReportIo, file: string): string {
-  return relativePath(io.cwd, file) || path.basename(file);
-}
