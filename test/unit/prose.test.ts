@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { isVerbatim, parseProse, readFrontMatter, readFrontMatterInFull, simpleFrontMatter, sourceEnd, sourceStart } from '../../server/src/core/markdown/prose';
+import { type Segment, alignText, isBlank, isVerbatim, parseProse, readFrontMatter, readFrontMatterInFull, simpleFrontMatter, sourceEnd, sourceStart, textSegments } from '../../server/src/core/markdown/prose';
 import { OPAQUE } from '../../server/src/core/text/tokenize';
 
 suite('prose model', () => {
@@ -108,5 +108,44 @@ suite('prose model', () => {
     );
     assert.ok(answered > 100, `the short road answered ${answered} times`);
     assert.deepEqual(parseProse('---\nchannel: press-release\ndate: 2026-03-10\n---\n\nText.\n').frontMatter, { channel: 'press-release', date: '2026-03-10' });
+  });
+
+  test('a text node that is its source verbatim is aligned as reading it character by character aligns it', () => {
+    // textSegments' one comparison must give alignText's segments, whether or not it applies: values equal
+    // to their source, and values that differ from it by an escape, an entity, a U+0000, a marker or a cut.
+    const piece = fc.constantFrom('a', 'Z', ' ', '\n', '> ', '  ', '\\', '*', '&', '&amp;', '&#39;', 'amp;', '\0', '\ufffd', 'é', '’', '😀', '\ud835');
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const change = fc.constantFrom('none', 'none', 'none', 'drop', 'replace', 'insert');
+    const node = fc.tuple(text, text, text, change, fc.nat(20), fc.integer({ min: -3, max: 3 }), fc.nat(40)).map(([before, value, after, how, at, stretch, base]) => {
+      const src = `${before}${value}${after}`;
+      const start = before.length;
+      const end = Math.max(start, Math.min(src.length + 2, start + value.length + stretch));
+      const k = value.length === 0 ? 0 : at % value.length;
+      const written = how === 'drop' ? value.slice(0, k) + value.slice(k + 1) : how === 'replace' ? `${value.slice(0, k)}&${value.slice(k + 1)}` : how === 'insert' ? `${value.slice(0, k)}x${value.slice(k)}` : value;
+      return { src, value: written, r: { start, end }, base };
+    });
+    let verbatim = 0;
+    fc.assert(
+      fc.property(node, ({ src, value, r, base }) => {
+        const fast: Segment[] = [];
+        const full: Segment[] = [];
+        textSegments(value, src, r, base, fast);
+        alignText(value, src, r, base, full);
+        assert.deepEqual(fast, full);
+        if (value !== '' && src.slice(r.start, r.end) === value) verbatim++;
+      }),
+      { numRuns: 5000, seed: 41 },
+    );
+    assert.ok(verbatim > 300, `verbatim values: ${verbatim}`);
+  });
+
+  test('isBlank is splitting out OPAQUE and trimming', () => {
+    const reference = (s: string) => s.split(OPAQUE).join('').trim() === '';
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      for (const s of [c, ` ${c}${OPAQUE}`, `${OPAQUE}${c}\n`]) assert.equal(isBlank(s), reference(s), `U+${u.toString(16)}`);
+    }
+    const text = fc.array(fc.constantFrom(' ', '\n', '\t', '\u00a0', '\u3000', '\ufeff', '\u200b', OPAQUE, 'a', '\ud835', '😀'), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (s) => assert.equal(isBlank(s), reference(s))), { numRuns: 3000, seed: 42 });
   });
 });

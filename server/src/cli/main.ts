@@ -46,7 +46,7 @@ Checks Markdown copy (.md, .markdown, .mdx) against your brand-messaging file.
   -h, --help        show this help
   -v, --version     show the version
 
-Files are checked on every core (ON_MESSAGE_JOBS=N sets how many threads).
+From 4 MB of files on, every core checks them (ON_MESSAGE_JOBS=N sets how many threads).
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 usage or brand-file problem.
@@ -142,7 +142,7 @@ function runCheck(options: Options, io: Io): number {
   const selection = selectFiles(options.paths, io.cwd);
   if (selection.unmatched.length > 0) throw new UsageError(`Nothing to check at ${selection.unmatched.map((p) => `'${p}'`).join(', ')}.`);
   // The workers load while the brand files are found and the ignore files applied; --fix writes files one by one here.
-  const pool = DocumentPool.start(options.fix ? 0 : selection.files.length, options.cache ? path.resolve(io.cwd, options.cache) : undefined);
+  const pool = DocumentPool.start(options.fix ? [] : selection.files, options.cache ? path.resolve(io.cwd, options.cache) : undefined);
   try {
     return checkFiles(selection.files, pool, options, io);
   } finally {
@@ -187,7 +187,7 @@ function checkFiles(selectedFiles: readonly string[], pool: DocumentPool, option
       if (!complete) incomplete = true;
     }
   } else {
-    // Every core checks documents (pool.ts); with --cache, unchanged documents are not checked again.
+    // Every core checks documents in a large run (pool.ts); with --cache, unchanged documents are not checked again.
     const today = new Date().toISOString().slice(0, 10);
     const jobs: DocumentJob[] = files.map((file, i) => ({ kind: 'check', file, brand: fileBrands[i].path, brandRelativePath: brandRelativePath(fileBrands[i].path, file), today }));
     const loaded = new Map(brands.all().map((b) => [b.path, b]));

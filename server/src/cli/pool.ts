@@ -6,11 +6,11 @@
  * The CLI stays synchronous: the main thread posts batches of jobs on message ports and sleeps on a
  * shared counter (Atomics.wait) that a worker bumps after each batch; it takes results with
  * receiveMessageOnPort. Results come back in the order of the jobs, whatever order the workers finish in,
- * so the output is the same as a run on one thread. A run of few documents stays on the main thread:
- * starting a worker (loading the engine) costs more than it saves.
+ * so the output is the same as a run on one thread. A small run stays on the main thread: starting a
+ * worker (loading the engine, warming it up) costs more than it saves.
  *
  * Workers: ON_MESSAGE_JOBS=N sets how many (1: none, the main thread does the work); by default one per
- * core when there are at least MIN_PARALLEL documents.
+ * core for a run of at least MIN_PARALLEL_BYTES.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -72,14 +72,40 @@ export interface PoolOptions {
   onResult?: (index: number, result: JobResult) => void;
 }
 
-export const MIN_PARALLEL = 24;
+/**
+ * Workers pay for themselves from about this much text. Each loads the engine (about 100 ms) and warms it
+ * up (the first 2 MB of documents parse at 0.6× the speed of the next), and V8's own compiler and collector
+ * threads want a share of the cores. On two cores the main thread alone checked the peer bench's 171
+ * documents (2 MB) in 3.1 s, two workers in 3.6 s (medians of three, alternating); with other work on the
+ * machine, the main thread alone was still faster at 4 MB and 8 MB. Machines with more cores gain from workers sooner, so the line is
+ * not drawn higher.
+ */
+export const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
+/** Fewer documents than this per worker leaves a worker with a long tail. */
+const MIN_JOBS_PER_WORKER = 4;
 
-/** How many workers for `jobs` documents: ON_MESSAGE_JOBS, else one per core for a run worth it. */
-export function workerCount(jobs: number): number {
+/**
+ * How many workers for these documents: ON_MESSAGE_JOBS, else one per core when they hold at least
+ * MIN_PARALLEL_BYTES (files are stat'ed only until that much is found); 1 means none.
+ */
+export function workerCount(files: readonly string[]): number {
   const env = Number(process.env.ON_MESSAGE_JOBS);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const wanted = Number.isInteger(env) && env > 0 ? env : jobs >= MIN_PARALLEL ? cores : 1;
-  return Math.max(1, Math.min(wanted, Math.ceil(jobs / 4)));
+  const wanted = Number.isInteger(env) && env > 0 ? env : atLeastBytes(files, MIN_PARALLEL_BYTES) ? cores : 1;
+  return Math.max(1, Math.min(wanted, Math.ceil(files.length / MIN_JOBS_PER_WORKER)));
+}
+
+function atLeastBytes(files: readonly string[], bytes: number): boolean {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += fs.statSync(file).size;
+    } catch {
+      // A file that cannot be read is reported by the job that reads it.
+    }
+    if (total >= bytes) return true;
+  }
+  return false;
 }
 
 /**
@@ -112,7 +138,7 @@ interface BatchAnswer {
 
 /**
  * The threads of one run. A worker takes about 100 ms to load the engine, so a command starts the pool as
- * soon as it knows roughly how many documents there are (DocumentPool.start), and the workers load while
+ * soon as it knows which documents there are (DocumentPool.start), and the workers load while
  * the main thread finds the brand files and applies the ignore files; `run` then hands them the jobs. One
  * run per pool: `run` stops the workers when it returns.
  */
@@ -125,9 +151,9 @@ export class DocumentPool {
     private readonly cache: string | undefined,
   ) {}
 
-  /** A pool for about `documents` documents: workerCount(documents) threads, or none when one thread does better. */
-  static start(documents: number, cache?: string): DocumentPool {
-    const count = workerCount(documents);
+  /** A pool for these documents: workerCount(files) threads, or none when the main thread alone does better. */
+  static start(files: readonly string[], cache?: string): DocumentPool {
+    const count = workerCount(files);
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const handles: WorkerHandle[] = [];
     for (let i = 0; count > 1 && i < count; i++) {

@@ -43,7 +43,7 @@ name census, taglines and boilerplate in circulation, suppressions, brand-file h
   --cache-dir D  the cache folder (implies --cache)
   -h, --help     show this help
 
-Documents are analysed on every core (ON_MESSAGE_JOBS=N sets how many threads).
+From 4 MB of documents on, every core analyses them (ON_MESSAGE_JOBS=N sets how many threads).
 
 Exit codes: 0 report written, 2 usage or brand-file problem.`;
 
@@ -97,7 +97,7 @@ export function runReport(args: readonly string[], io: ReportIo): number {
 
   const cacheDir = cacheRoot(options, io.cwd);
   // The workers load while the brand files are found and the ignore files applied.
-  const pool = DocumentPool.start(selection.files.length, cacheDir);
+  const pool = DocumentPool.start(selection.files, cacheDir);
   try {
     return reportOn(selection.files, explicitBrand, cacheDir, pool, format, options, io);
   } finally {
@@ -150,7 +150,7 @@ function reportOn(selected: readonly string[], explicitBrand: string | undefined
 
   const reportOptions = { today, brandPath: displayPath(io.cwd, brand.path), brandText: brand.text };
   const progress = new Progress(io.terminal, files.length, 'reading');
-  // Every core reads and analyses documents (pool.ts); with --cache, unchanged documents are not analysed again.
+  // Every core reads and analyses documents in a large run (pool.ts); with --cache, unchanged documents are not analysed again.
   const jobs: DocumentJob[] = files.map((f) => ({ kind: 'facts', file: f.file, brand: brand.path, brandRelativePath: f.rel, reportPath: f.shown, today }));
   let finished = 0;
   const results = pool.run(jobs, new Map([[brand.path, brand.text]]), {

@@ -118,7 +118,8 @@ export function datelineProblems(d: Dateline, configured: string | undefined): D
   const problems: string[] = [];
   let place: string | undefined;
   if (configured) {
-    const configuredCity = configured.split(',')[0].trim();
+    const comma = configured.indexOf(',');
+    const configuredCity = (comma < 0 ? configured : configured.slice(0, comma)).trim();
     if (d.place !== configured) {
       if (d.city.toUpperCase() === configuredCity.toUpperCase()) {
         problems.push(`write the place as '${configured}'`);

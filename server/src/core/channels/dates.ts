@@ -35,13 +35,24 @@ export function mayHoldWeekday(text: string): boolean {
 
 const WEEKDAY_STEM = /Sun|Mon|Tue|Wed|Thu|Fri|Sat/;
 
-/** Month number (1–12) of a written month name, or undefined. */
+/**
+ * Month number (1–12) of a written month name, or undefined: the month whose name, or (for three letters)
+ * whose first three letters, is the word, case and a final period aside. A table look-up; the search it
+ * replaces (kept in test/unit/pr-fastpaths.test.ts) lowercased the twelve names on every call.
+ */
 export function monthNumber(word: string): number | undefined {
-  const w = word.replace(/\.$/, '').toLowerCase();
-  if (w === 'sept') return 9;
-  const i = MONTHS.findIndex((m) => m.toLowerCase() === w || (w.length === 3 && m.toLowerCase().startsWith(w)));
-  return i < 0 ? undefined : i + 1;
+  const w = word.endsWith('.') ? word.slice(0, -1).toLowerCase() : word.toLowerCase();
+  return MONTH_NUMBERS.get(w);
 }
+
+/** Each month's lowercase name and first three letters, and "sept"; no two months share a key. */
+const MONTH_NUMBERS = new Map<string, number>([
+  ...MONTHS.flatMap((m, i): Array<[string, number]> => [
+    [m.toLowerCase(), i + 1],
+    [m.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+  ['sept', 9],
+]);
 
 /** Weekday index (0 = Sunday) of a written weekday name, or undefined. */
 export function weekdayNumber(word: string): number | undefined {

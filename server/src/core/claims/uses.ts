@@ -55,6 +55,8 @@ export function documentFigures(ctx: RuleContext): DocumentFigures {
 function collect(ctx: RuleContext): DocumentFigures {
   const uses: ClaimUse[] = [];
   const figures: DocumentFigures['figures'] = [];
+  // The claims claimFor may recognise by value alone, found once per document rather than once per figure.
+  const byValue = ctx.brand.claims.filter((c) => c.status === 'current' && (c.kind === 'price' || c.kind === 'commitment') && c.value !== undefined);
   ctx.blocks.forEach((b, block) => {
     const found = findFigures(b.block.text);
     for (const figure of found) {
@@ -64,7 +66,7 @@ function collect(ctx: RuleContext): DocumentFigures {
       // most figures are no claim's (6 of the 15 in the 5 KB press release are uses; a profile of it put
       // the competitor test, run on every figure, at a tenth of the claim rules' time).
       const clause = clauseAround(b.block.text, sentence, figure.numberStart);
-      const claim = claimFor(ctx, block, clause, figure);
+      const claim = claimFor(ctx, block, clause, figure, byValue);
       if (!claim) continue;
       if (aboutCompetitorOnly(ctx, block, sentence)) continue;
       // In quotation marks only our own people speak for the brand; a partner's or customer's figures are theirs.
@@ -119,8 +121,9 @@ function clauseAround(text: string, sentence: Sentence, at: number): { start: nu
 }
 
 /** The claim a figure states: the nearest adjacent subject alias with a compatible unit, or a price or
- * commitment recognised by its exact value. */
-function claimFor(ctx: RuleContext, block: number, clause: { start: number; end: number }, figure: Figure): Claim | undefined {
+ * commitment recognised by its exact value (`byValue`: the brand's current prices and commitments with a
+ * value, in brand-file order). */
+function claimFor(ctx: RuleContext, block: number, clause: { start: number; end: number }, figure: Figure, byValue: readonly Claim[]): Claim | undefined {
   const text = ctx.blocks[block].block.text;
   let best: { claim: Claim; distance: number } | undefined;
   // Whether the figure is a sample depends on the figure alone: tested once, for the first alias after it.
@@ -132,10 +135,9 @@ function claimFor(ctx: RuleContext, block: number, clause: { start: number; end:
     if (distance !== undefined && (!best || distance < best.distance)) best = { claim: hit.role.claim, distance };
   }
   if (best) return best.claim;
-  return ctx.brand.claims.find(
-    // The value before the unit: a conjunction of pure tests, and `same` is the cheap one.
-    (c) => c.status === 'current' && (c.kind === 'price' || c.kind === 'commitment') && c.value !== undefined && same(c.value, figure.value) && compatible(c, figure.unit),
-  );
+  // The value before the unit: `same` is the cheap test.
+  for (const c of byValue) if (same(c.value as number, figure.value) && compatible(c, figure.unit)) return c;
+  return undefined;
 }
 
 /**

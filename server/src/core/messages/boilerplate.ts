@@ -7,13 +7,14 @@
  * (an About paragraph pasted without its heading). A paragraph is compared as the reader sees it: link
  * text, code and URLs included, Markdown syntax not.
  */
-import type { Boilerplate, Brand } from '../brand/model';
+import type { Boilerplate } from '../brand/model';
 import type { RuleContext } from '../context';
 import type { ProseBlock, ProseDocument } from '../markdown/prose';
 import { OPAQUE } from '../text/tokenize';
 import { similarity } from '../text/similarity';
 import { BucketTable, approvedKey, fuzzyKey, wordBucketKeys, type BucketKey } from './normalize';
 import { type DerivedCache, derived } from '../derived';
+import { blockWords } from './block-words';
 
 /** Minimum similarity for a paragraph away from the heading to count as a copy of the boilerplate. */
 export const LOCATE_SIMILARITY = 0.6;
@@ -44,7 +45,7 @@ export interface BoilerplateUse {
 
 /** One use per boilerplate entry (present or not), computed once per document. */
 export function boilerplateUses(ctx: RuleContext): BoilerplateUse[] {
-  return ctx.memo('messages.boilerplateUses', () => locate(ctx.doc, ctx.brand));
+  return ctx.memo('messages.boilerplateUses', () => locate(ctx));
 }
 
 export function isPresent(use: BoilerplateUse): boolean {
@@ -58,13 +59,14 @@ export function partsOf(entry: Boilerplate): string[] {
     .filter(Boolean);
 }
 
-function locate(doc: ProseDocument, brand: Brand): BoilerplateUse[] {
+function locate(ctx: RuleContext): BoilerplateUse[] {
+  const { doc, brand } = ctx;
   const taken = new Set<number>();
   const uses: BoilerplateUse[] = brand.boilerplate.map((entry) => ({ entry, parts: [...entryView(entry).texts], paragraphs: [] }));
   if (uses.length === 0) return uses;
   for (const use of uses) underHeading(doc, use, taken);
   const views = new Map<number, ParagraphView>();
-  for (const use of uses) bySimilarity(doc, use, taken, views);
+  for (const use of uses) bySimilarity(ctx, use, taken, views);
   for (const use of uses) use.paragraphs.sort((a, b) => a.block - b.block);
   return uses;
 }
@@ -105,7 +107,7 @@ function mayBeHeading(s: string, from: number, to: number, wanted: string): bool
 }
 
 function underHeading(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>): void {
-  const wanted = headingKey(use.entry.heading);
+  const wanted = entryView(use.entry).heading;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     if (taken.has(b)) continue;
@@ -155,6 +157,10 @@ interface PartView {
 interface EntryView {
   /** partsOf(entry). */
   texts: string[];
+  /** approvedKey of each of `texts`. */
+  keys: string[];
+  /** headingKey(entry.heading). */
+  heading: string;
   parts: PartView[];
   /** The shortest fuzzy key of the parts. */
   shortest: number;
@@ -168,10 +174,10 @@ interface EntryView {
 const entryViews: DerivedCache<Boilerplate, EntryView> = new WeakMap();
 
 function entryView(entry: Boilerplate): EntryView {
-  return derived(entryViews, entry, [entry.text], () => {
+  return derived(entryViews, entry, [entry.text, entry.heading], () => {
     const texts = partsOf(entry);
     const parts = texts.map((text) => ({ fuzzy: fuzzyKey(text), buckets: new BucketTable(wordBucketKeys(text)) }));
-    return { texts, parts, shortest: Math.min(...parts.map((p) => p.fuzzy.length)) };
+    return { texts, keys: texts.map(approvedKey), heading: headingKey(entry.heading), parts, shortest: Math.min(...parts.map((p) => p.fuzzy.length)) };
   });
 }
 
@@ -185,7 +191,8 @@ function maxFuzzyLength(text: string): number {
   return n;
 }
 
-function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number>, views: Map<number, ParagraphView>): void {
+function bySimilarity(ctx: RuleContext, use: BoilerplateUse, taken: Set<number>, views: Map<number, ParagraphView>): void {
+  const doc = ctx.doc;
   const { parts, shortest } = entryView(use.entry);
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
@@ -208,7 +215,7 @@ function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number
       // the shared words rejecting every one of them once the buckets were read without a string per word.
       // Shared: how many of the approved paragraph's distinct buckets the paragraph has (counting stops
       // once there are enough).
-      const buckets = (view.buckets ??= wordBucketKeys(text));
+      const buckets = (view.buckets ??= paragraphBuckets(ctx, b, text));
       const need = 0.5 * part.buckets.size;
       const seen = new Array<boolean>(part.buckets.size).fill(false);
       let shared = 0;
@@ -230,22 +237,34 @@ function bySimilarity(doc: ProseDocument, use: BoilerplateUse, taken: Set<number
         bestScore = score;
       }
     });
-    if (best >= 0 || (use.entry.match === 'contains' && holds(text, use.parts))) {
+    if (best >= 0 || (use.entry.match === 'contains' && holds(text, entryView(use.entry).keys))) {
       add(doc, use, b, 0, block.text.length, Math.max(best, 0), 'similar');
       taken.add(b);
     }
   }
 }
 
-function holds(text: string, parts: string[]): boolean {
+/**
+ * wordBucketKeys(text) of paragraph `b` read as `text`: the block's shared keys (block-words.ts) when the
+ * block's words are wordsOf(block.text) and the paragraph reads as its block text (nothing hidden was put back).
+ */
+export function paragraphBuckets(ctx: RuleContext, b: number, text: string): BucketKey[] {
+  const words = blockWords(ctx, b);
+  return words.plain && text === ctx.blocks[b].block.text ? words.keys : wordBucketKeys(text);
+}
+
+/** Whether the approved key of `text` holds one of `keys` (the parts' approved keys). */
+function holds(text: string, keys: string[]): boolean {
   const key = approvedKey(text);
-  return parts.some((p) => key.includes(approvedKey(p)));
+  return keys.some((k) => key.includes(k));
 }
 
 function add(doc: ProseDocument, use: BoilerplateUse, b: number, start: number, end: number, part: number, how: BoilerplateParagraph['how']): void {
   const text = plainText(doc, doc.blocks[b], start, end);
-  const approved = approvedKey(use.parts[part] ?? '');
-  const current = use.entry.match === 'contains' ? approvedKey(text).includes(approved) : approvedKey(text) === approved;
+  // The parts' keys depend only on the entry (entryView); approvedKey('') is ''.
+  const approved = entryView(use.entry).keys[part] ?? '';
+  const key = approvedKey(text);
+  const current = use.entry.match === 'contains' ? key.includes(approved) : key === approved;
   use.paragraphs.push({ block: b, start, end, part, how, text, current });
 }
 

@@ -2,11 +2,12 @@ import type { Rule } from '../rule';
 import type { Brand } from '../brand/model';
 import type { RuleContext } from '../context';
 import { channelSource, fromProfile, num, profileOf, strs, sub } from '../channels/profile';
-import { pressRelease } from '../channels/press';
+import { onFirstUse, pressRelease } from '../channels/press';
 import { blockIndexOf, firstLine } from '../channels/structure';
 import { charCount, nodeRange, plainText } from '../channels/text';
 import { escapeRegExp } from '../context';
 import { OPAQUE } from '../text/tokenize';
+import { type DerivedCache, derived } from '../derived';
 
 /**
  * The headline (the H1) as the profile's `headline` says: at most `max_chars`; names the company or one of
@@ -22,12 +23,12 @@ export const rule: Rule = {
     const profile = profileOf(ctx);
     const config = sub(profile?.raw, 'headline');
     if (!profile || !config) return;
-    const where = fromProfile(profile.channel, 'headline');
-    const source = channelSource(profile.channel, 'headline');
+    const where = onFirstUse(() => fromProfile(profile.channel, 'headline'));
+    const source = onFirstUse(() => channelSource(profile.channel, 'headline'));
     const h1 = pressRelease(ctx).headline;
     if (!h1) {
       const at = firstLine(ctx.doc);
-      ctx.reportAt({ ...at, message: `The release has no headline: start it with a level-1 heading ('# …'), as ${where} expects.`, source });
+      ctx.reportAt({ ...at, message: `The release has no headline: start it with a level-1 heading ('# …'), as ${where()} expects.`, source: source() });
       return;
     }
     const b = blockIndexOf(ctx.doc, h1);
@@ -40,8 +41,8 @@ export const rule: Rule = {
 
     const mustName = strs(config, 'must_name_any');
     if (mustName.length > 0) {
-      const forms = acceptedNames(ctx.brand, mustName);
-      if (forms.length > 0 && !namePattern(forms).test(text)) {
+      const { forms, pattern } = headlineNames(ctx.brand, mustName);
+      if (forms.length > 0 && !pattern.test(text)) {
         problems.push(`it does not name ${describeNames(ctx.brand, mustName, forms)}`);
       }
     }
@@ -50,9 +51,9 @@ export const rule: Rule = {
     if (shouted.all) problems.push('it is written in capitals');
 
     if (problems.length > 0) {
-      const message = `Rework the headline: ${problems.join('; ')}. These are the headline rules of ${where}.`;
-      if (b >= 0) ctx.report({ block: b, start: 0, end: ctx.blocks[b].block.text.length, message, source });
-      else ctx.reportAt({ ...nodeRange(h1), message, source });
+      const message = `Rework the headline: ${problems.join('; ')}. These are the headline rules of ${where()}.`;
+      if (b >= 0) ctx.report({ block: b, start: 0, end: ctx.blocks[b].block.text.length, message, source: source() });
+      else ctx.reportAt({ ...nodeRange(h1), message, source: source() });
     }
     if (b < 0) return;
     const block = ctx.blocks[b].block.text;
@@ -63,8 +64,8 @@ export const rule: Rule = {
           block: b,
           start: w.start,
           end: w.end,
-          message: `Write '${w.text}' in normal case: ${where} forbids all-caps words in headlines; only acronyms and names keep their capitals.`,
-          source,
+          message: `Write '${w.text}' in normal case: ${where()} forbids all-caps words in headlines; only acronyms and names keep their capitals.`,
+          source: source(),
         });
       }
     }
@@ -80,8 +81,8 @@ export const rule: Rule = {
           block: b,
           start,
           end: start + m[0].length,
-          message: `Remove the '${m[0]}': ${where} forbids exclamation marks in headlines.`,
-          source,
+          message: `Remove the '${m[0]}': ${where()} forbids exclamation marks in headlines.`,
+          source: source(),
           ...(isTrailing ? { fix: { title: `Remove '${m[0]}'`, text: '' } } : {}),
         });
       }
@@ -92,8 +93,26 @@ export const rule: Rule = {
 /** The exclamation marks that end a headline; compiled once, not on every check (it is not global: no state). */
 const TRAILING_EXCLAMATION = new RegExp(`!+(?=[\\s${OPAQUE}]*$)`, 'u');
 
+/**
+ * acceptedNames and their pattern, once per brand and list (derived.ts): a profile of the 5 KB press
+ * release showed the forms collected, deduplicated and joined into the pattern's key on every check.
+ * The inputs are every field acceptedNames reads.
+ */
+export function headlineNames(brand: Brand, wanted: string[]): { forms: string[]; pattern: RegExp } {
+  const company = brand.company;
+  const inputs: unknown[] = [company, company?.name, company?.legalName, company?.firstMention, brand.names];
+  for (const n of brand.names) inputs.push(n, n.id, n.kind, n.name, n.shortForm);
+  for (const w of wanted) inputs.push(w);
+  return derived(headlineNameCache, brand, inputs, () => {
+    const forms = acceptedNames(brand, wanted);
+    return { forms, pattern: namePattern(forms) };
+  });
+}
+
+const headlineNameCache: DerivedCache<Brand, { forms: string[]; pattern: RegExp }> = new WeakMap();
+
 /** The forms that satisfy `must_name_any`: "company", "names", a name's id, or literal text. */
-function acceptedNames(brand: Brand, wanted: string[]): string[] {
+export function acceptedNames(brand: Brand, wanted: string[]): string[] {
   const forms: string[] = [];
   const company = brand.company;
   for (const w of wanted) {
@@ -168,7 +187,11 @@ export function withoutPossessive(word: string): string {
  * `[...text.matchAll(HEADLINE_WORD)].map((m) => withoutPossessive(m[0])).some((w) => w === w.toUpperCase() && w !== w.toLowerCase())`,
  * without the arrays, as most headlines have no such word and capsWords stops here.
  */
-function hasCapsWord(text: string): boolean {
+export function hasCapsWord(text: string): boolean {
+  // In ASCII text every capital of a word in capitals is followed by no lowercase letter (the word has
+  // none, and what follows the word or its possessive is no letter): without such a capital there is no
+  // such word, and the Unicode word scan is not run (the case of most headlines).
+  if (!MAY_HOLD_CAPS_WORD.test(text)) return false;
   HEADLINE_WORD_SCAN.lastIndex = 0;
   for (let m = HEADLINE_WORD_SCAN.exec(text); m; m = HEADLINE_WORD_SCAN.exec(text)) {
     const w = withoutPossessive(m[0]);
@@ -179,6 +202,9 @@ function hasCapsWord(text: string): boolean {
   }
   return false;
 }
+
+/** A character outside ASCII, or an ASCII capital not followed by a lowercase letter. Neither global nor sticky. */
+const MAY_HOLD_CAPS_WORD = /[^\x00-\x7f]|[A-Z](?![a-z])/;
 
 /** HEADLINE_WORD for hasCapsWord's own loop, which leaves it at 0. */
 const HEADLINE_WORD_SCAN = new RegExp(HEADLINE_WORD.source, 'gu');
