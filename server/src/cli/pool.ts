@@ -75,10 +75,9 @@ export interface PoolOptions {
 /**
  * Workers pay for themselves from about this much text. Each loads the engine (about 100 ms) and warms it
  * up (the first 2 MB of documents parse at 0.6× the speed of the next), and V8's own compiler and collector
- * threads want a share of the cores. On two cores the main thread alone checked the peer bench's 171
- * documents (2 MB) in 3.1 s, two workers in 3.6 s (medians of three, alternating); with other work on the
- * machine, the main thread alone was still faster at 4 MB and 8 MB. Machines with more cores gain from workers sooner, so the line is
- * not drawn higher.
+ * threads want a share of the cores. On two cores, checking copies of the peer bench's documents with
+ * one bundle, alternating (medians of three): 2 MB took 3.4 s on the main thread alone and 4.0 s on two
+ * workers, 4 MB 5.1 s and 5.2 s, 8 MB 9.1 s and 8.4 s.
  */
 export const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 /** Fewer documents than this per worker leaves a worker with a long tail. */
