@@ -116,23 +116,6 @@ function leadParagraph(nodes: RootContent[], h1: Heading | undefined, source: st
   return undefined;
 }
 
-/**
- * `make()` on the first call, and that same value on every later one. The pr.* rules build the words and
- * source naming their profile entry this way: only a finding needs them, most releases have none, and
- * the path strings, built on every check, showed in a profile of the 5 KB press release.
- */
-export function onFirstUse<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
-  };
-}
-
 /** Whether a source offset lies in a part of the release that is not its own narrative voice. */
 export function isSetAside(release: PressRelease, offset: number): boolean {
   return release.setAside.some((r) => offset >= r.start && offset < r.end);

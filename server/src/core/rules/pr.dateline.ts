@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { channelSource, fromProfile, profileOf, str, sub } from '../channels/profile';
 import { apDateline, datelineProblems } from '../channels/dateline';
-import { onFirstUse, pressRelease } from '../channels/press';
+import { pressRelease } from '../channels/press';
 import { formatAp } from '../channels/dates';
 import { firstLine } from '../channels/structure';
 import { nodeRange } from '../channels/text';
@@ -21,8 +21,8 @@ export const rule: Rule = {
     if (!profile || !config) return;
     const city = str(config, 'city');
     const release = pressRelease(ctx);
-    const where = onFirstUse(() => fromProfile(profile.channel, 'dateline'));
-    const source = onFirstUse(() => channelSource(profile.channel, 'dateline'));
+    const where = fromProfile(profile.channel, 'dateline');
+    const source = channelSource(profile.channel, 'dateline');
     const d = release.dateline;
     const lead = release.lead;
 
@@ -31,17 +31,17 @@ export const rule: Rule = {
       const date = release.date;
       const example = `${city ?? 'CITY, State'}, ${date ? formatAp(date.month, date.day, date.year) : 'Sept. 16, 2025'} — `;
       const dated = date ? '' : " (with the release's own date)";
-      const message = `The release should open with a dateline such as '${example}'${dated}: ${where()} requires an AP dateline at the start of the first paragraph.`;
+      const message = `The release should open with a dateline such as '${example}'${dated}: ${where} requires an AP dateline at the start of the first paragraph.`;
       if (lead) {
         const text = ctx.blocks[lead.block].block.text;
         const firstWord = /^\S+/.exec(text)?.[0].length ?? text.length;
         // Inserting is safe only when nothing is guessed (the city from the brand file, the date from the
         // release) and nothing is doubled (a place already written without a date).
         const fix = city && date && !PLACE_ONLY.test(text) ? { title: `Insert the dateline '${example.trim()}'`, text: example, start: 0, end: 0 } : undefined;
-        ctx.report({ block: lead.block, start: 0, end: firstWord, message, source: source(), ...(fix ? { fix } : {}) });
+        ctx.report({ block: lead.block, start: 0, end: firstWord, message, source, ...(fix ? { fix } : {}) });
       } else {
         const at = release.headline ? nodeRange(release.headline) : firstLine(ctx.doc);
-        ctx.reportAt({ start: at.start, end: at.end, message, source: source() });
+        ctx.reportAt({ start: at.start, end: at.end, message, source });
       }
       return;
     }
@@ -50,13 +50,13 @@ export const rule: Rule = {
     if (problems.length === 0) return;
     const corrected = place && !d.wire ? apDateline(place, d) : undefined;
     const opening = corrected ? `Write the dateline as '${corrected.trim()}'` : 'Fix the dateline';
-    const message = `${opening}: ${problems.join('; ')}. ${capitalise(where())} asks for an AP dateline.`;
+    const message = `${opening}: ${problems.join('; ')}. ${capitalise(where)} asks for an AP dateline.`;
     ctx.report({
       block: lead.block,
       start: d.start,
       end: d.end,
       message,
-      source: source(),
+      source,
       ...(corrected ? { fix: { title: `Rewrite the dateline as '${corrected.trim()}'`, text: corrected } } : {}),
     });
   },

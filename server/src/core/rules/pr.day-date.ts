@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { channelSource, profileOf, sub } from '../channels/profile';
-import { onFirstUse, pressRelease } from '../channels/press';
+import { pressRelease } from '../channels/press';
 import {
   MONTH_PATTERN,
   WEEKDAYS,
@@ -36,7 +36,7 @@ export const rule: Rule = {
     const profile = profileOf(ctx);
     if (!profile || !sub(profile.raw, 'dateline')) return;
     const reference = pressRelease(ctx).date;
-    const source = onFirstUse(() => channelSource(profile.channel));
+    const source = channelSource(profile.channel);
     ctx.blocks.forEach(({ block }, b) => {
       // Every match opens with a weekday: a block naming none is skipped without the scan (see mayHoldWeekday).
       if (!mayHoldWeekday(block.text)) return;
@@ -52,12 +52,12 @@ export const rule: Rule = {
         const shown = formatAp(month, day, written);
         if (year === undefined) {
           if (!reference) continue;
-          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${formatAp(month, day)}: check the date next to '${g.weekday}'.`, source: source() });
+          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${formatAp(month, day)}: check the date next to '${g.weekday}'.`, source });
           continue;
         }
         const date = { year, month, day };
         if (!isValidDate(date)) {
-          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${formatAp(month, day, year)}: check the date next to '${g.weekday}'.`, source: source() });
+          ctx.report({ block: b, start, end: start + m[0].length, message: `There is no ${formatAp(month, day, year)}: check the date next to '${g.weekday}'.`, source });
           continue;
         }
         const actual = weekdayOf(date);
@@ -70,7 +70,7 @@ export const rule: Rule = {
           end: start + g.weekday.length,
           message: `'${g.weekday}' does not match the date: ${shown} is a ${WEEKDAYS[actual]}${assumed}.`,
           fix: { title: `Replace with '${right}'`, text: right },
-          source: source(),
+          source,
         });
       }
     });

@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import type { Brand } from '../brand/model';
 import type { RuleContext } from '../context';
 import { channelSource, fromProfile, num, profileOf, strs, sub } from '../channels/profile';
-import { onFirstUse, pressRelease } from '../channels/press';
+import { pressRelease } from '../channels/press';
 import { blockIndexOf, firstLine } from '../channels/structure';
 import { charCount, nodeRange, plainText } from '../channels/text';
 import { escapeRegExp } from '../context';
@@ -23,12 +23,12 @@ export const rule: Rule = {
     const profile = profileOf(ctx);
     const config = sub(profile?.raw, 'headline');
     if (!profile || !config) return;
-    const where = onFirstUse(() => fromProfile(profile.channel, 'headline'));
-    const source = onFirstUse(() => channelSource(profile.channel, 'headline'));
+    const where = fromProfile(profile.channel, 'headline');
+    const source = channelSource(profile.channel, 'headline');
     const h1 = pressRelease(ctx).headline;
     if (!h1) {
       const at = firstLine(ctx.doc);
-      ctx.reportAt({ ...at, message: `The release has no headline: start it with a level-1 heading ('# …'), as ${where()} expects.`, source: source() });
+      ctx.reportAt({ ...at, message: `The release has no headline: start it with a level-1 heading ('# …'), as ${where} expects.`, source });
       return;
     }
     const b = blockIndexOf(ctx.doc, h1);
@@ -51,9 +51,9 @@ export const rule: Rule = {
     if (shouted.all) problems.push('it is written in capitals');
 
     if (problems.length > 0) {
-      const message = `Rework the headline: ${problems.join('; ')}. These are the headline rules of ${where()}.`;
-      if (b >= 0) ctx.report({ block: b, start: 0, end: ctx.blocks[b].block.text.length, message, source: source() });
-      else ctx.reportAt({ ...nodeRange(h1), message, source: source() });
+      const message = `Rework the headline: ${problems.join('; ')}. These are the headline rules of ${where}.`;
+      if (b >= 0) ctx.report({ block: b, start: 0, end: ctx.blocks[b].block.text.length, message, source });
+      else ctx.reportAt({ ...nodeRange(h1), message, source });
     }
     if (b < 0) return;
     const block = ctx.blocks[b].block.text;
@@ -64,8 +64,8 @@ export const rule: Rule = {
           block: b,
           start: w.start,
           end: w.end,
-          message: `Write '${w.text}' in normal case: ${where()} forbids all-caps words in headlines; only acronyms and names keep their capitals.`,
-          source: source(),
+          message: `Write '${w.text}' in normal case: ${where} forbids all-caps words in headlines; only acronyms and names keep their capitals.`,
+          source,
         });
       }
     }
@@ -81,8 +81,8 @@ export const rule: Rule = {
           block: b,
           start,
           end: start + m[0].length,
-          message: `Remove the '${m[0]}': ${where()} forbids exclamation marks in headlines.`,
-          source: source(),
+          message: `Remove the '${m[0]}': ${where} forbids exclamation marks in headlines.`,
+          source,
           ...(isTrailing ? { fix: { title: `Remove '${m[0]}'`, text: '' } } : {}),
         });
       }

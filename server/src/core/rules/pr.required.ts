@@ -3,7 +3,7 @@ import type { RuleContext } from '../context';
 import type { Person } from '../brand/model';
 import { speakerIs } from '../context';
 import { type Raw, channelSource, fromProfile, num, orList, profileOf, requiredElements, str, strs } from '../channels/profile';
-import { type PressRelease, onFirstUse, pressRelease } from '../channels/press';
+import { type PressRelease, pressRelease } from '../channels/press';
 import { appendBlock, bodyNodes, firstLine, headingKey, lastLine } from '../channels/structure';
 import { nodeRange } from '../channels/text';
 
@@ -27,8 +27,8 @@ export const rule: Rule = {
     if (!profile) return;
     const { channel, raw } = profile;
     const release = pressRelease(ctx);
-    const where = onFirstUse(() => fromProfile(channel, 'required_elements'));
-    const source = onFirstUse(() => channelSource(channel, 'required_elements'));
+    const where = fromProfile(channel, 'required_elements');
+    const source = channelSource(channel, 'required_elements');
     const atHead = release.headline ? nodeRange(release.headline) : firstLine(ctx.doc);
 
     // Elements missing from the release as a whole share one finding on the headline: the engine keeps one
@@ -75,16 +75,16 @@ export const rule: Rule = {
       const at = contact.heading ? nodeRange(contact.heading) : lineAt(ctx.doc.source, contact.start);
       ctx.reportAt({
         ...at,
-        message: `The media contact has no ${missing.map((f) => FIELD_NAMES[f] ?? f).join(' or ')}: ${where()} requires ${describe(wanted)}.`,
-        source: source(),
+        message: `The media contact has no ${missing.map((f) => FIELD_NAMES[f] ?? f).join(' or ')}: ${where} requires ${describe(wanted)}.`,
+        source,
       });
     }
 
     if (absent.length > 0) {
       ctx.reportAt({
         ...atHead,
-        message: `The release has ${absent.map((a) => a.has).join(' and ')}: ${where()} requires ${absent.map((a) => a.needs).join(' and ')}.`,
-        source: source(),
+        message: `The release has ${absent.map((a) => a.has).join(' and ')}: ${where} requires ${absent.map((a) => a.needs).join(' and ')}.`,
+        source,
         // A fix must resolve its whole finding: the contact is inserted only when it is all that is missing.
         ...(contactInsert && absent.length === 1 ? { fix: contactInsert } : {}),
       });
@@ -96,8 +96,8 @@ export const rule: Rule = {
       const insert = appendBlock(ctx.doc.source, accepted[0]);
       ctx.reportAt({
         ...afterLastLine(ctx.doc.source, lastLine(ctx.doc).end),
-        message: `The release has no end mark: ${where()} requires ${orList(accepted)} on its own line at the end.`,
-        source: source(),
+        message: `The release has no end mark: ${where} requires ${orList(accepted)} on its own line at the end.`,
+        source,
         fix: { title: `Add '${accepted[0]}' at the end`, ...insert },
       });
     }

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { channelSource, fromProfile, profileOf, sub } from '../channels/profile';
-import { isSetAside, onFirstUse, pressRelease } from '../channels/press';
+import { isSetAside, pressRelease } from '../channels/press';
 import { sourceStart } from '../markdown/prose';
 
 /**
@@ -50,8 +50,8 @@ export const rule: Rule = {
     const profile = profileOf(ctx);
     if (!profile || sub(profile.raw, 'voice')?.person !== 'third_outside_quotes') return;
     const release = pressRelease(ctx);
-    const where = onFirstUse(() => fromProfile(profile.channel, 'voice', 'person'));
-    const source = onFirstUse(() => channelSource(profile.channel, 'voice'));
+    const where = fromProfile(profile.channel, 'voice', 'person');
+    const source = channelSource(profile.channel, 'voice');
     const company = ctx.brand.company?.name;
     ctx.blocks.forEach(({ block }, b) => {
       if (isSetAside(release, block.start)) return;
@@ -72,8 +72,8 @@ export const rule: Rule = {
           block: b,
           start,
           end: start + m.text.length,
-          message: `'${m.text}' speaks in the first or second person: ${where()} asks for the third person outside quotations. Rephrase to ${instead}, or put the words in an attributed quote.`,
-          source: source(),
+          message: `'${m.text}' speaks in the first or second person: ${where} asks for the third person outside quotations. Rephrase to ${instead}, or put the words in an attributed quote.`,
+          source,
         });
       }
     });
