@@ -2,4 +2,4 @@
 export { check, loadBrand } from '../server/src/core/index';
 export { parseBrand } from '../server/src/core/brand/parse';
 export { selfTest } from '../server/src/core/brand/selftest';
-export { parseProse } from '../server/src/core/markdown/prose';
+export { parseMarkdown, parseProse } from '../server/src/core/markdown/prose';

@@ -493,8 +493,13 @@ suite('newsletter rules', () => {
       `[Email preferences](https://lumora.example/unsubscribe?u=1)\n\n${FOOTER}`,
       `Use the unsubscribe link below. {{ unsubscribe }}\n\n${FOOTER}`,
       `<a href="{{unsubscribe_url}}">Stop these emails</a>\n\n${FOOTER}`,
+      // A bare URL is a GFM literal autolink, found by the prose model rather than the parser.
+      `Stop these emails: https://lumora.example/unsubscribe?u=1\n\n${FOOTER}`,
+      `Unsubscribe at www.lumora.example/unsubscribe.\n\n${FOOTER}`,
     ];
     for (const footer of ok) assert.deepEqual(found(newsletter({ footer }), 'newsletter'), [], footer);
+    // A bare URL that does not say "unsubscribe" is no opt-out.
+    assert.deepEqual(found(newsletter({ footer: `You can unsubscribe at https://lumora.example/prefs\n\n${FOOTER}` }), 'newsletter').length, 1);
     const bad = newsletter({ footer: `You can unsubscribe at any time.\n\n<!-- [Unsubscribe]({{unsubscribe_url}}) -->\n\n${FOOTER}` });
     assert.deepEqual(found(bad, 'newsletter'), [`${lineOf(bad, FOOTER)} newsletter.unsubscribe`]);
     const after = fixed(bad, 'newsletter', 'newsletter.unsubscribe');

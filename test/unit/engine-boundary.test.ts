@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const CORE = path.resolve(__dirname, '../../../server/src/core');
-const ALLOWED = new Set(['unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'yaml', 'picomatch/posix', 'string-similarity', 'mdast']);
+const ALLOWED = new Set(['unified', 'remark-parse', 'remark-frontmatter', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-gfm-footnote', 'mdast-util-gfm-strikethrough', 'mdast-util-gfm-table', 'mdast-util-gfm-task-list-item', 'yaml', 'picomatch/posix', 'string-similarity', 'mdast']);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

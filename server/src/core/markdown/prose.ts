@@ -2,17 +2,19 @@
  * The prose model: what the checks may read in a Markdown document, and how it maps back to the source.
  *
  * Each paragraph, heading and table cell becomes one ProseBlock whose `text` holds only prose. Code,
- * inline code, raw HTML and comments, images, autolinks and link targets are replaced by OPAQUE (one
- * character that never matches), so words on either side of them are never joined. Front matter is read
- * as data, never as prose.
+ * inline code, raw HTML and comments, images, autolinks ("<https://…>", and GFM's literal ones such as
+ * "www.example.com" and "press@example.com", found here rather than by the parser: gfm.ts) and link
+ * targets are replaced by OPAQUE (one character that never matches), so words on either side of them are
+ * never joined. Front matter is read as data, never as prose.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent, PhrasingContent, Nodes } from 'mdast';
 import { OPAQUE } from '../text/tokenize';
+import { gfmWithoutLiteralAutolinks } from './gfm';
+import { literalAutolinks } from './autolinks';
 
 /** A run of block text mapped onto the source. `exact` runs map offset by offset; others only as a whole. */
 export interface Segment {
@@ -64,7 +66,7 @@ export interface ProseDocument {
   frontMatter: Record<string, unknown>;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithoutLiteralAutolinks);
 
 /** A character that is neither white space nor OPAQUE (`\s` is the set String.prototype.trim removes). */
 const VISIBLE = new RegExp(`[^\\s${OPAQUE}]`);
@@ -226,10 +228,54 @@ class BlockBuilder {
   }
 
   private addText(value: string, r: { start: number; end: number }): void {
-    const base = this.text.length;
-    this.text += value;
-    textSegments(value, this.doc.source, r, base, this.segments);
+    const links = literalAutolinks(value);
+    if (links.length === 0) {
+      const base = this.text.length;
+      this.text += value;
+      textSegments(value, this.doc.source, r, base, this.segments);
+      return;
+    }
+    // The value's segments at offset 0, cut at each literal autolink, which becomes OPAQUE over its source.
+    const whole: Segment[] = [];
+    textSegments(value, this.doc.source, r, 0, whole);
+    let at = 0;
+    for (const [start, end] of links) {
+      this.addPiece(value, whole, at, start);
+      this.addOpaque({ start: sourceAt(whole, start, false), end: sourceAt(whole, end, true) });
+      at = end;
+    }
+    this.addPiece(value, whole, at, value.length);
   }
+
+  /** value[a, b) with its part of `whole` (value's segments at offset 0). */
+  private addPiece(value: string, whole: readonly Segment[], a: number, b: number): void {
+    if (a >= b) return;
+    const base = this.text.length - a;
+    this.text += value.slice(a, b);
+    for (const s of whole) {
+      if (s.textEnd <= a || s.textStart >= b) continue;
+      const from = Math.max(a, s.textStart);
+      const to = Math.min(b, s.textEnd);
+      this.segments.push({
+        textStart: base + from,
+        textEnd: base + to,
+        srcStart: s.exact ? s.srcStart + (from - s.textStart) : s.srcStart,
+        srcEnd: s.exact ? s.srcStart + (to - s.textStart) : s.srcEnd,
+        exact: s.exact,
+      });
+    }
+  }
+}
+
+/** The source offset of value offset `t` in `segments` (a value's, at offset 0); a loose segment maps as a whole. */
+function sourceAt(segments: readonly Segment[], t: number, asEnd: boolean): number {
+  for (const s of segments) {
+    if (asEnd ? t > s.textStart && t <= s.textEnd : t >= s.textStart && t < s.textEnd) {
+      return s.exact ? s.srcStart + (t - s.textStart) : asEnd ? s.srcEnd : s.srcStart;
+    }
+  }
+  const last = segments[segments.length - 1];
+  return last ? last.srcEnd : 0;
 }
 
 /**

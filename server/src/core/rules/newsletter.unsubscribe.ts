@@ -2,11 +2,12 @@ import type { Rule } from '../rule';
 import { channelSource, fromProfile, orList, profileOf, requiredElement, strs } from '../channels/profile';
 import { appendBlock, bodySource, lastLine, walk } from '../channels/structure';
 import { plainText } from '../channels/text';
+import { literalAutolinks } from '../markdown/autolinks';
 
 /**
  * With a `required_elements` entry `unsubscribe`, the body (front matter and HTML comments left out) holds
  * one of its `accepts` (a merge tag such as "{{unsubscribe_url}}", or text), or a link whose text or URL
- * says "unsubscribe". The fix appends an "Unsubscribe" link when the first accepted form is a merge tag.
+ * says "unsubscribe", bare URLs included ("https://example.com/unsubscribe"). The fix appends an "Unsubscribe" link when the first accepted form is a merge tag.
  */
 const MERGE_TAG = /^(?:\{\{.*\}\}|\*\|.*\|\*|%%.*%%)$/;
 
@@ -24,6 +25,7 @@ export const rule: Rule = {
     for (const node of walk(ctx.doc.tree)) {
       if (node.type === 'link' && /unsubscribe/i.test(`${node.url} ${plainText(node, ctx.doc.source)}`)) return;
       if (node.type === 'definition' && /unsubscribe/i.test(node.url)) return;
+      if (node.type === 'text' && literalAutolinks(node.value).some(([start, end]) => /unsubscribe/i.test(node.value.slice(start, end)))) return;
       if (node.type === 'html' && /<a\b[^>]*unsubscribe|unsubscribe[^<]*<\/a>/i.test(node.value.replace(/<!--[\s\S]*?-->/g, ''))) return;
     }
     const what = accepts.length > 0 ? `an unsubscribe link or ${orList(accepts)}` : 'an unsubscribe link';
