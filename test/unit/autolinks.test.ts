@@ -4,6 +4,7 @@
  * one read from remark-gfm's tree, whose parser finds them itself.
  */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unified } from 'unified';
@@ -37,9 +38,19 @@ suite('literal autolinks', () => {
     assert.deepEqual(links('www.google.com/search?q=(business))+ok'), ['www.google.com/search?q=(business))+ok']);
   });
 
+  test('trailing punctuation is read left to right, as micromark reads it', () => {
+    // At "." only ".)" follows before the space: both trail, though the ")" would close the "(".
+    assert.deepEqual(links('See www.example.com/(.) now'), ['www.example.com/(']);
+    // A ")" read before a "(" counts as read: the last ")" closes nothing and trails.
+    assert.deepEqual(links('See www.example.com.)(a@b.com) now'), ['www.example.com.)(a@b.com']);
+    // "]" before "(" or "[" ends the link (a link label's end); before other trailing marks it trails.
+    assert.deepEqual(links('[profile[(https://example.com/icp)], or'), ['https://example.com/icp']);
+  });
+
   test('an entity-like ending and "<" end the link', () => {
     assert.deepEqual(links('www.google.com/search?q=commonmark&hl=en'), ['www.google.com/search?q=commonmark&hl=en']);
     assert.deepEqual(links('www.google.com/search?q=commonmark&hl;'), ['www.google.com/search?q=commonmark']);
+    assert.deepEqual(links('www.example.com/&1; is not an entity'), ['www.example.com/&1']);
     assert.deepEqual(links('www.commonmark.org/he<lp'), ['www.commonmark.org/he']);
   });
 
@@ -52,14 +63,15 @@ suite('literal autolinks', () => {
     assert.deepEqual(links('www.example_1.com and www.a.b_c.d'), []);
   });
 
-  test('e-mail addresses, with or without mailto:', () => {
+  test('e-mail addresses', () => {
     assert.deepEqual(links('foo@bar.baz'), ['foo@bar.baz']);
     assert.deepEqual(links("hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is."), ['hello+xyz@mail.example']);
     assert.deepEqual(links('a.b-c_d@a.b'), ['a.b-c_d@a.b']);
     assert.deepEqual(links('a.b-c_d@a.b.'), ['a.b-c_d@a.b']);
     assert.deepEqual(links('a.b-c_d@a.b-'), []);
     assert.deepEqual(links('a.b-c_d@a.b_'), []);
-    assert.deepEqual(links('Write to mailto:press@lumora.example today'), ['mailto:press@lumora.example']);
+    // micromark links the address after "mailto:", not the scheme.
+    assert.deepEqual(links('Write to mailto:press@lumora.example today'), ['press@lumora.example']);
     assert.deepEqual(links('no domain dot: team@localhost, a path: /x@y.z'), []);
   });
 
@@ -94,6 +106,36 @@ suite('literal autolinks: the prose model equals the one from remark-gfm', funct
       ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [path.join(dir, e.name)] : []))
       : [];
   const files = [...walk(path.join(ROOT, 'examples')), ...walk(path.join(ROOT, 'test', 'fixtures')), ...walk(path.resolve(ROOT, '..', 'shared', 'corpus'))];
+
+  test('the same block texts on generated paragraphs of URLs and addresses', () => {
+    // Links where micromark's tokenizer reads them (after white space, "(" or "*"). remark-gfm's mdast
+    // transform also links "www." after other punctuation ('"www.…', '-www.…'), ending them by rules of
+    // its own; there the two may differ by a trailing character, which is machine text to the
+    // tokenizer either way. An "_" after punctuation in two addresses of one paragraph can pair up as
+    // emphasis once the parser no longer reads the addresses (micromark did), and a character reference
+    // ending a URL ("…/&amp; now") is read by micromark in the source and left out, where the prose model
+    // sees the "&" it stands for and keeps it: both left out here.
+    const label = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,6}[a-z0-9]$/);
+    const domain = fc.array(label, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('.'));
+    const path = fc.array(fc.constantFrom('a', '1', '/', '?', '=', '&b=', '%', '.', ',', ';', ':', '!', "'", '(', ')', '-', '+', '#', ']'), { maxLength: 8 }).map((a) => a.join(''));
+    const url = fc
+      .tuple(fc.constantFrom('www.', 'http://', 'https://', 'HTTPS://', 'WWW.'), domain, fc.constantFrom('.com', '.org', ''), fc.option(fc.tuple(fc.constantFrom('/', '?', ':8080/'), path), { nil: undefined }))
+      .map(([p, d, t, rest]) => p + d + t + (rest ? rest[0] + rest[1] : ''));
+    const email = fc
+      .tuple(fc.constantFrom('', 'mailto:'), fc.stringMatching(/^[a-z0-9]+(?:[._+-][a-z0-9]+){0,2}$/), domain, fc.constantFrom('.com', '.example', '.co.uk'))
+      .map(([p, l, d, t]) => `${p}${l}@${d}${t}`);
+    const paragraph = fc
+      .array(fc.tuple(fc.constantFrom(' ', ' (', ': ', '(', ' *'), fc.oneof(url, email), fc.constantFrom('', ' ', '.', ',', ')', '.)', '!', '?', '"', ';', ':', '’', ' and', '...', '),')), { minLength: 1, maxLength: 3 })
+      .map((parts) => 'Visit' + parts.map(([before, link, after]) => before + link + after).join('') + ' now');
+    fc.assert(
+      fc.property(paragraph, (text) => {
+        const ours = parseProse(text).blocks.map((b) => b.text);
+        const theirs = proseFromTree(text, reference.parse(text) as Root).blocks.map((b) => b.text);
+        assert.deepEqual(ours, theirs, text);
+      }),
+      { numRuns: 400 },
+    );
+  });
 
   test('the same blocks, block texts and source ranges on every document', () => {
     assert.ok(files.length > 60, `only ${files.length} documents`);
