@@ -181,8 +181,9 @@ if (wanted('peer')) {
   const parseAll = median(split.all) - start;
   const parseCapacity = parseOne / parseAll;
   const bestParse = Math.min(parseOne, parseAll);
-  // The bound. A tool that parses these files as the engine does and does nothing else, with no start-up at all,
-  // cannot run faster than the corpus parses cold, on one thread or one per core, whichever is faster.
+  // The bound. A tool that parses these files as the engine does and does nothing else, with no start-up
+  // at all, cannot run faster than the corpus parses cold, on one thread or one per core, whichever is
+  // faster.
   const textlintMs = median(split.textlint);
   const bound = textlintMs / bestParse;
   results.details.peerParseSplit = { files: corpusFiles.length, textlintMs, startMs: start, oneProcessMs: parseOne, perCoreMs: parseAll, processes: cores, parseCapacity, bound };

@@ -7,7 +7,8 @@ import { literalAutolinks } from '../markdown/autolinks';
 /**
  * With a `required_elements` entry `unsubscribe`, the body (front matter and HTML comments left out) holds
  * one of its `accepts` (a merge tag such as "{{unsubscribe_url}}", or text), or a link whose text or URL
- * says "unsubscribe", bare URLs included ("https://example.com/unsubscribe"). The fix appends an "Unsubscribe" link when the first accepted form is a merge tag.
+ * says "unsubscribe", bare URLs included ("https://example.com/unsubscribe"). The fix appends an
+ * "Unsubscribe" link when the first accepted form is a merge tag.
  */
 const MERGE_TAG = /^(?:\{\{.*\}\}|\*\|.*\|\*|%%.*%%)$/;
 
