@@ -135,6 +135,21 @@ suite('reliability: bad and huge documents', () => {
     }
   }, 180_000);
 
+  rcase('runs that made the literal-autolink finder quadratic: 100 KB of "www." repeated, of "www.a_b.", a URL then 100 KB of "." or ")" or "&a", 100 KB of "a" then "@"', 'each checked in < 10 s (20 KB of them took 0.5–4.8 s before the fix, so 100 KB a minute or more)', () => {
+    for (const text of [
+      'www.'.repeat(25_000) + '_b',
+      'www.a_b.'.repeat(12_500) + 'c_d',
+      `see http://x.example/${'.'.repeat(100_000)}b`,
+      `see www.x.example/${')'.repeat(100_000)}b`,
+      `see www.x.example/${'&a'.repeat(50_000)} now`,
+      `${'a'.repeat(100_000)}@`,
+      `${'a1@b2.'.repeat(16_000)}c`,
+    ]) {
+      const result = within(10_000, `${JSON.stringify(text.slice(0, 24))}…`, () => check(text, lumora, { today: TODAY }));
+      assert.deepEqual(result.failures, []);
+    }
+  }, 180_000);
+
   rcase('binary bytes read as text (200 KB of every byte value, NULs included)', 'no throw, no failed rule, in < 30 s; findings inside the text', () => {
     let x = 99;
     let text = '';

@@ -236,24 +236,33 @@ class BlockBuilder {
       return;
     }
     // The value's segments at offset 0, cut at each literal autolink, which becomes OPAQUE over its source.
+    // Links and segments are both in order: one pass over the segments (`k`) serves every piece.
     const whole: Segment[] = [];
     textSegments(value, this.doc.source, r, 0, whole);
     let at = 0;
+    let k = 0;
     for (const [start, end] of links) {
-      this.addPiece(value, whole, at, start);
-      this.addOpaque({ start: sourceAt(whole, start, false), end: sourceAt(whole, end, true) });
+      k = this.addPiece(value, whole, k, at, start);
+      const first = segmentFrom(whole, k, start, false);
+      const last = segmentFrom(whole, first, end, true);
+      this.addOpaque({ start: sourceAt(whole[first], start, false), end: sourceAt(whole[last], end, true) });
+      k = last;
       at = end;
     }
-    this.addPiece(value, whole, at, value.length);
+    this.addPiece(value, whole, k, at, value.length);
   }
 
-  /** value[a, b) with its part of `whole` (value's segments at offset 0). */
-  private addPiece(value: string, whole: readonly Segment[], a: number, b: number): void {
-    if (a >= b) return;
+  /**
+   * value[a, b) with its part of `whole` (value's segments at offset 0), read from segment `k` on; returns
+   * the first segment that may hold offsets from b on.
+   */
+  private addPiece(value: string, whole: readonly Segment[], k: number, a: number, b: number): number {
+    k = segmentFrom(whole, k, a, false);
+    if (a >= b) return k;
     const base = this.text.length - a;
     this.text += value.slice(a, b);
-    for (const s of whole) {
-      if (s.textEnd <= a || s.textStart >= b) continue;
+    for (; k < whole.length && whole[k].textStart < b; k++) {
+      const s = whole[k];
       const from = Math.max(a, s.textStart);
       const to = Math.min(b, s.textEnd);
       this.segments.push({
@@ -263,19 +272,25 @@ class BlockBuilder {
         srcEnd: s.exact ? s.srcStart + (to - s.textStart) : s.srcEnd,
         exact: s.exact,
       });
+      if (s.textEnd > b) break;
     }
+    return k;
   }
 }
 
-/** The source offset of value offset `t` in `segments` (a value's, at offset 0); a loose segment maps as a whole. */
-function sourceAt(segments: readonly Segment[], t: number, asEnd: boolean): number {
-  for (const s of segments) {
-    if (asEnd ? t > s.textStart && t <= s.textEnd : t >= s.textStart && t < s.textEnd) {
-      return s.exact ? s.srcStart + (t - s.textStart) : asEnd ? s.srcEnd : s.srcStart;
-    }
-  }
-  const last = segments[segments.length - 1];
-  return last ? last.srcEnd : 0;
+/**
+ * The index of the segment holding offset `t` (as an end offset: the one ending at or after it), searched
+ * from `k` on; the last segment when none does.
+ */
+function segmentFrom(segments: readonly Segment[], k: number, t: number, asEnd: boolean): number {
+  while (k < segments.length - 1 && (asEnd ? segments[k].textEnd < t : segments[k].textEnd <= t)) k++;
+  return k;
+}
+
+/** The source offset of value offset `t` in segment `s`; a loose segment maps as a whole. */
+function sourceAt(s: Segment, t: number, asEnd: boolean): number {
+  if (s.exact) return s.srcStart + Math.max(0, Math.min(t, s.textEnd) - s.textStart);
+  return asEnd ? s.srcEnd : s.srcStart;
 }
 
 /**
