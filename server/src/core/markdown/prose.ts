@@ -243,10 +243,7 @@ class BlockBuilder {
     let k = 0;
     for (const [start, end] of links) {
       k = this.addPiece(value, whole, k, at, start);
-      const first = segmentFrom(whole, k, start, false);
-      const last = segmentFrom(whole, first, end, true);
-      this.addOpaque({ start: sourceAt(whole[first], start, false), end: sourceAt(whole[last], end, true) });
-      k = last;
+      this.addOpaque({ start: sourceOffset(whole, start, false) ?? r.start, end: sourceOffset(whole, end, true) ?? r.end });
       at = end;
     }
     this.addPiece(value, whole, k, at, value.length);
@@ -257,7 +254,7 @@ class BlockBuilder {
    * the first segment that may hold offsets from b on.
    */
   private addPiece(value: string, whole: readonly Segment[], k: number, a: number, b: number): number {
-    k = segmentFrom(whole, k, a, false);
+    while (k < whole.length && whole[k].textEnd <= a) k++;
     if (a >= b) return k;
     const base = this.text.length - a;
     this.text += value.slice(a, b);
@@ -276,21 +273,6 @@ class BlockBuilder {
     }
     return k;
   }
-}
-
-/**
- * The index of the segment holding offset `t` (as an end offset: the one ending at or after it), searched
- * from `k` on; the last segment when none does.
- */
-function segmentFrom(segments: readonly Segment[], k: number, t: number, asEnd: boolean): number {
-  while (k < segments.length - 1 && (asEnd ? segments[k].textEnd < t : segments[k].textEnd <= t)) k++;
-  return k;
-}
-
-/** The source offset of value offset `t` in segment `s`; a loose segment maps as a whole. */
-function sourceAt(s: Segment, t: number, asEnd: boolean): number {
-  if (s.exact) return s.srcStart + Math.max(0, Math.min(t, s.textEnd) - s.textStart);
-  return asEnd ? s.srcEnd : s.srcStart;
 }
 
 /**
@@ -436,26 +418,31 @@ export function simpleFrontMatter(value: string): Record<string, unknown> | unde
 
 /** Source offset of block-text offset `t` when it starts a range. */
 export function sourceStart(block: ProseBlock, t: number): number {
-  const seg = segmentAt(block, t, false);
-  if (!seg) return block.end;
-  return seg.exact ? seg.srcStart + (t - seg.textStart) : seg.srcStart;
+  return sourceOffset(block.segments, t, false) ?? block.end;
 }
 
 /** Source offset of block-text offset `t` when it ends a range. */
 export function sourceEnd(block: ProseBlock, t: number): number {
-  const seg = segmentAt(block, t, true);
-  if (!seg) return block.start;
-  return seg.exact ? seg.srcStart + (t - seg.textStart) : seg.srcEnd;
+  return sourceOffset(block.segments, t, true) ?? block.start;
+}
+
+/**
+ * The source offset of text offset `t` in `segments` (a block's, or a text value's), as a start or as an
+ * end; a loose segment maps as a whole. Undefined when no segment holds `t`.
+ */
+function sourceOffset(segments: readonly Segment[], t: number, asEnd: boolean): number | undefined {
+  const seg = segmentAt(segments, t, asEnd);
+  if (!seg) return undefined;
+  return seg.exact ? seg.srcStart + (t - seg.textStart) : asEnd ? seg.srcEnd : seg.srcStart;
 }
 
 /** Whether `[a, b)` of the block text is one verbatim stretch of source, so replacing it is safe. */
 export function isVerbatim(block: ProseBlock, a: number, b: number): boolean {
-  const seg = segmentAt(block, a, false);
+  const seg = segmentAt(block.segments, a, false);
   return !!seg && seg.exact && b <= seg.textEnd;
 }
 
-function segmentAt(block: ProseBlock, t: number, asEnd: boolean): Segment | undefined {
-  const segs = block.segments;
+function segmentAt(segs: readonly Segment[], t: number, asEnd: boolean): Segment | undefined {
   let lo = 0;
   let hi = segs.length - 1;
   while (lo <= hi) {
